@@ -1,0 +1,53 @@
+package org.jope.core;
+
+import jakarta.servlet.Servlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.jope.core.publisher.Publisher;
+import org.jope.core.publisher.PublisherServlet;
+import org.jope.core.security.InitUserFile;
+import org.jope.core.store.ObjectStore;
+
+/** A running Jope core: its store and its publisher. Closing it closes the store. */
+public final class JopeApplication implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(JopeApplication.class);
+
+    private final JopeConfig config;
+
+    private final ObjectStore store;
+
+    private final Publisher publisher;
+
+    JopeApplication(JopeConfig config, ObjectStore store, InitUserFile users, Publisher publisher) {
+        this.config = config;
+        this.store = store;
+        this.publisher = publisher;
+        if (users.isEmpty()) {
+            logger.warn("No managers in {}: the site is read-only until one is added", users.path().toAbsolutePath());
+        }
+    }
+
+    public Servlet servlet() {
+        return new PublisherServlet(publisher);
+    }
+
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public JopeConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+}

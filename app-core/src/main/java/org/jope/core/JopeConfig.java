@@ -1,0 +1,131 @@
+package org.jope.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the core needs to start, as plain values: the analogue of zope.conf. The defaults follow Zope's: a pool
+ * of 7 store connections, a cache of 5000 objects, 3 conflict retries.
+ *
+ * @param storeUrl JDBC URL of the store: {@code jdbc:h2:file:...} embedded, {@code jdbc:postgresql:...} shared
+ * @param storeUsername database user, or null
+ * @param storePassword database password, or null
+ * @param poolSize store connections in the pool
+ * @param poolTimeout how long a request waits for a store connection before it is answered 503
+ * @param cacheSize objects kept in the object cache
+ * @param maxConflictRetries how often a request that hit a write conflict is run again
+ * @param conflictBackoff the unit of the random backoff: retry n waits up to {@code conflictBackoff * 2^n}
+ * @param debugExceptions let exceptions reach the servlet container instead of the exception views
+ * @param initUser the file of managers, {@code name:{bcrypt}hash} a line
+ * @param maxRequestBodySize the largest request body accepted, in bytes
+ */
+public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
+        Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
+        boolean debugExceptions, Path initUser, long maxRequestBodySize) {
+
+    public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./var/data/jope";
+
+    public JopeConfig {
+        requireAtLeast("pool size", poolSize, 1);
+        requireAtLeast("cache size", cacheSize, 0);
+        requireAtLeast("max conflict retries", maxConflictRetries, 0);
+        requireAtLeast("max request body size", maxRequestBodySize, 0);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requireAtLeast(String what, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("The " + what + " must be at least " + minimum + ", not " + value);
+        }
+    }
+
+    /** Starts from the defaults; set only what differs. */
+    public static final class Builder {
+
+        private String storeUrl = DEFAULT_STORE_URL;
+
+        private String storeUsername;
+
+        private String storePassword;
+
+        private int poolSize = 7;
+
+        private Duration poolTimeout = Duration.ofSeconds(5);
+
+        private long cacheSize = 5000;
+
+        private int maxConflictRetries = 3;
+
+        private Duration conflictBackoff = Duration.ofMillis(10);
+
+        private boolean debugExceptions;
+
+        private Path initUser = Path.of("inituser");
+
+        private long maxRequestBodySize = 1L << 30;
+
+        private Builder() {
+        }
+
+        public Builder storeUrl(String storeUrl) {
+            this.storeUrl = storeUrl;
+            return this;
+        }
+
+        public Builder storeCredentials(String username, String password) {
+            this.storeUsername = username;
+            this.storePassword = password;
+            return this;
+        }
+
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        public Builder poolTimeout(Duration poolTimeout) {
+            this.poolTimeout = poolTimeout;
+            return this;
+        }
+
+        public Builder cacheSize(long cacheSize) {
+            this.cacheSize = cacheSize;
+            return this;
+        }
+
+        public Builder maxConflictRetries(int maxConflictRetries) {
+            this.maxConflictRetries = maxConflictRetries;
+            return this;
+        }
+
+        public Builder conflictBackoff(Duration conflictBackoff) {
+            this.conflictBackoff = conflictBackoff;
+            return this;
+        }
+
+        public Builder debugExceptions(boolean debugExceptions) {
+            this.debugExceptions = debugExceptions;
+            return this;
+        }
+
+        public Builder initUser(Path initUser) {
+            this.initUser = initUser;
+            return this;
+        }
+
+        public Builder maxRequestBodySize(long maxRequestBodySize) {
+            this.maxRequestBodySize = maxRequestBodySize;
+            return this;
+        }
+
+        public JopeConfig build() {
+            return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
+                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize);
+        }
+
+    }
+
+}

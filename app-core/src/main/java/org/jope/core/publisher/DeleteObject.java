@@ -1,0 +1,31 @@
+package org.jope.core.publisher;
+
+import java.util.Map;
+
+import org.jope.core.content.ContentObject;
+import org.jope.core.content.Folder;
+import org.jope.core.store.Transaction;
+
+/** {@code DELETE /path}; a folder that still has children goes only with {@code ?recursive=true}. */
+final class DeleteObject {
+
+    private DeleteObject() {
+    }
+
+    static Rendered handle(Transaction transaction, PublishRequest request) {
+        RequestPath path = request.path();
+        Traversed target = Traverser.traverse(transaction, path);
+        if (target.parent() == null) {
+            throw new ConflictingState("The root folder cannot be removed");
+        }
+        ContentObject object = target.object();
+        if (object instanceof Folder folder && !folder.children().isEmpty()
+                && !"true".equals(request.parameter("recursive"))) {
+            throw new ConflictingState(path.objectPath() + " has " + folder.children().size()
+                    + " children; add ?recursive=true to delete it with them");
+        }
+        transaction.delete(target.parent(), object, path.objectPath());
+        return new Rendered(204, null, new byte[0], Map.of());
+    }
+
+}

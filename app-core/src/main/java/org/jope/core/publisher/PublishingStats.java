@@ -1,0 +1,40 @@
+package org.jope.core.publisher;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of the publish loop, read by metrics and by tests. */
+public final class PublishingStats {
+
+    private final LongAdder conflicts = new LongAdder();
+
+    private final LongAdder retries = new LongAdder();
+
+    private final LongAdder conflictsGivenUp = new LongAdder();
+
+    void conflict() {
+        conflicts.increment();
+    }
+
+    void retry() {
+        retries.increment();
+    }
+
+    void gaveUp() {
+        conflictsGivenUp.increment();
+    }
+
+    /** Every ConflictError, whether it was retried or not. */
+    public long conflicts() {
+        return conflicts.sum();
+    }
+
+    public long retries() {
+        return retries.sum();
+    }
+
+    /** Requests answered 503 because they still conflicted after the last retry. */
+    public long conflictsGivenUp() {
+        return conflictsGivenUp.sum();
+    }
+
+}

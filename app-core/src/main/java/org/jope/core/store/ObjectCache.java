@@ -1,0 +1,63 @@
+package org.jope.core.store;
+
+import java.util.Collection;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+
+import org.jope.core.content.ContentObject;
+
+/**
+ * Committed object snapshots by oid, shared by all requests of this process: the analogue of ZODB's object cache, so
+ * that a hot read touches no database.
+ *
+ * <p>A reader that missed loads from the database and then offers the snapshot back. A commit may have happened
+ * between that load and the offer; the generation counter, read before the load, tells, and a stale snapshot is
+ * dropped instead of being cached after its invalidation.
+ */
+public final class ObjectCache {
+
+    private final Cache<Long, ContentObject> objects;
+
+    private volatile long generation;
+
+    public ObjectCache(long maximumSize) {
+        this.objects = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+    }
+
+    public ContentObject get(long oid) {
+        return objects.getIfPresent(oid);
+    }
+
+    /** Read this before loading from the database, and pass it to {@link #offer}. */
+    public long generation() {
+        return generation;
+    }
+
+    public synchronized void offer(ContentObject object, long generationBeforeLoad) {
+        if (generation == generationBeforeLoad) {
+            objects.put(object.oid(), object);
+        }
+    }
+
+    /** Called after a commit, with every oid whose snapshot the commit made stale. */
+    public synchronized void invalidate(Collection<Long> oids) {
+        generation++;
+        objects.invalidateAll(oids);
+    }
+
+    public synchronized void invalidateAll() {
+        generation++;
+        objects.invalidateAll();
+    }
+
+    public long size() {
+        return objects.estimatedSize();
+    }
+
+    public CacheStats stats() {
+        return objects.stats();
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.jope.core.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.jope.core.JopeConfig;
+
+/**
+ * The transactional object store: a pooled JDBC database holding the content tree, with a shared object cache in
+ * front of it. Requests work on it through a {@link Transaction} each.
+ */
+public final class ObjectStore implements AutoCloseable {
+
+    /** One statement reads an object and its children's summaries, so both come from the same snapshot. */
+    private static final String LOAD = """
+            SELECT 0 AS part, sort_key, oid, name, kind, title, content_type, serial, body
+            FROM jope_object WHERE oid = ?
+            UNION ALL
+            SELECT 1 AS part, sort_key, oid, name, kind, title, content_type, serial, CAST(NULL AS %s)
+            FROM jope_object WHERE parent_oid = ?
+            ORDER BY part, sort_key""";
+
+    private final StoreLocation location;
+
+    private final DataSource dataSource;
+
+    private final AutoCloseable ownedPool;
+
+    private final ObjectCache cache;
+
+    private final String loadStatement;
+
+    private ObjectStore(StoreLocation location, DataSource dataSource, AutoCloseable ownedPool, long cacheSize) {
+        this.location = location;
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.cache = new ObjectCache(cacheSize);
+        this.loadStatement = LOAD.formatted(location.dialect().binaryType());
+        StoreSchema.createAndSeed(dataSource, location.dialect());
+    }
+
+    /** Opens the store that the config names, with a connection pool of its own. */
+    public static ObjectStore open(JopeConfig config) {
+        StoreLocation location = StoreLocation.of(config.storeUrl());
+        location.databaseFile().ifPresent(ObjectStore::createParentDirectories);
+        HikariDataSource pool = new HikariDataSource(poolConfig(config));
+        try {
+            return new ObjectStore(location, pool, pool, config.cacheSize());
+        }
+        catch (RuntimeException ex) {
+            pool.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Opens the store on a data source that the caller owns and closes. Its connections must not auto-commit.
+     */
+    public static ObjectStore open(JopeConfig config, DataSource dataSource) {
+        StoreLocation location = StoreLocation.of(config.storeUrl());
+        return new ObjectStore(location, dataSource, () -> { }, config.cacheSize());
+    }
+
+    public Transaction begin(String user, boolean readOnly) {
+        return new Transaction(this, user, readOnly);
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    public ObjectCache cache() {
+        return cache;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    String loadStatement() {
+        return loadStatement;
+    }
+
+    Connection borrowConnection() {
+        try {
+            return dataSource.getConnection();
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("borrow a store connection", ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            ownedPool.close();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Could not close the store's connection pool", ex);
+        }
+    }
+
+    private static HikariConfig poolConfig(JopeConfig config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("jope-store");
+        pool.setJdbcUrl(config.storeUrl());
+        pool.setUsername(config.storeUsername());
+        pool.setPassword(config.storePassword());
+        // A fixed-size pool, as HikariCP recommends: pool-size is the hard cap on concurrent store work.
+        pool.setMaximumPoolSize(config.poolSize());
+        pool.setMinimumIdle(config.poolSize());
+        pool.setConnectionTimeout(Math.max(250, config.poolTimeout().toMillis()));
+        pool.setAutoCommit(false);
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return pool;
+    }
+
+    private static void createParentDirectories(Path databaseFile) {
+        try {
+            Files.createDirectories(databaseFile.getParent());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not create the store's directory " + databaseFile.getParent(), ex);
+        }
+    }
+
+}

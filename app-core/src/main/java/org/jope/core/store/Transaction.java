@@ -1,0 +1,305 @@
+package org.jope.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jope.core.content.ChildEntry;
+import org.jope.core.content.ContentKind;
+import org.jope.core.content.ContentObject;
+import org.jope.core.content.File;
+import org.jope.core.content.Folder;
+import org.jope.core.content.Page;
+
+/**
+ * One request's unit of work on the store. A read-only transaction serves from the object cache and borrows a
+ * connection only on a miss; a writing one reads the database directly, so that the serials it checks are current.
+ * Writes are optimistic: each one is conditional on the serial that was read, and a mismatch is a
+ * {@link ConflictError}. The connection, if one was borrowed, goes back to the pool on {@link #close()}, and an
+ * uncommitted transaction is rolled back then.
+ */
+public final class Transaction implements AutoCloseable {
+
+    private final ObjectStore store;
+
+    private final String user;
+
+    private final boolean readOnly;
+
+    private final Set<Long> touched = new HashSet<>();
+
+    private final List<String> paths = new ArrayList<>();
+
+    private Connection connection;
+
+    private long tid;
+
+    private boolean committed;
+
+    Transaction(ObjectStore store, String user, boolean readOnly) {
+        this.store = store;
+        this.user = user;
+        this.readOnly = readOnly;
+    }
+
+    public Folder root() {
+        return (Folder) load(StoreSchema.ROOT_OID);
+    }
+
+    /** The object with this oid, or null when it is gone. */
+    public ContentObject load(long oid) {
+        if (!readOnly) {
+            return loadFromDatabase(oid);
+        }
+        ObjectCache cache = store.cache();
+        ContentObject cached = cache.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = cache.generation();
+        ContentObject loaded = loadFromDatabase(oid);
+        if (loaded != null) {
+            cache.offer(loaded, generation);
+        }
+        return loaded;
+    }
+
+    /** Adds a child at the end of the folder; the folder's serial guards against a concurrent change. */
+    public long createChild(Folder parent, String name, NewContent content, String path) {
+        requireWritable();
+        try {
+            long newTid = tid();
+            advanceSerial(parent, newTid);
+            long oid = StoreSchema.nextValue(connection(), store.location().dialect(), "jope_oid_seq");
+            try (PreparedStatement insert = connection().prepareStatement("""
+                    INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial)
+                    VALUES (?, ?, ?, (SELECT COALESCE(MAX(sort_key), 0) + 1 FROM jope_object WHERE parent_oid = ?),
+                            ?, ?, ?, ?, ?)""")) {
+                insert.setLong(1, oid);
+                insert.setLong(2, parent.oid());
+                insert.setString(3, name);
+                insert.setLong(4, parent.oid());
+                insert.setString(5, content.kind().columnValue());
+                insert.setString(6, content.title());
+                insert.setString(7, content.contentType());
+                insert.setBytes(8, content.body());
+                insert.setLong(9, newTid);
+                insert.executeUpdate();
+            }
+            touched.add(parent.oid());
+            touched.add(oid);
+            paths.add(path);
+            return oid;
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("create " + path, ex);
+        }
+    }
+
+    /** Replaces an object's state, if nobody changed it since it was read. */
+    public long replace(Folder parent, ContentObject existing, NewContent content, String path) {
+        requireWritable();
+        try (PreparedStatement update = connection().prepareStatement("""
+                UPDATE jope_object SET kind = ?, title = ?, content_type = ?, body = ?, serial = ?
+                WHERE oid = ? AND serial = ?""")) {
+            long newTid = tid();
+            update.setString(1, content.kind().columnValue());
+            update.setString(2, content.title());
+            update.setString(3, content.contentType());
+            update.setBytes(4, content.body());
+            update.setLong(5, newTid);
+            update.setLong(6, existing.oid());
+            update.setLong(7, existing.serial());
+            if (update.executeUpdate() == 0) {
+                throw new ConflictError(path + " was changed by another transaction");
+            }
+            touched.add(existing.oid());
+            // The parent's listing shows this object's title.
+            touched.add(parent.oid());
+            paths.add(path);
+            return newTid;
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("replace " + path, ex);
+        }
+    }
+
+    /** Removes an object and everything below it. */
+    public void delete(Folder parent, ContentObject child, String path) {
+        requireWritable();
+        try {
+            advanceSerial(parent, tid());
+            List<Long> doomed = subtree(child.oid());
+            try (PreparedStatement delete = connection().prepareStatement(
+                    "DELETE FROM jope_object WHERE oid = ? AND serial = ?")) {
+                delete.setLong(1, child.oid());
+                delete.setLong(2, child.serial());
+                if (delete.executeUpdate() == 0) {
+                    throw new ConflictError(path + " was changed by another transaction");
+                }
+            }
+            try (PreparedStatement delete = connection().prepareStatement("DELETE FROM jope_object WHERE oid = ?")) {
+                for (long oid : doomed.subList(1, doomed.size())) {
+                    delete.setLong(1, oid);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            touched.add(parent.oid());
+            touched.addAll(doomed);
+            paths.add(path);
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("delete " + path, ex);
+        }
+    }
+
+    /** Makes the writes durable and visible, logs them, and invalidates what they changed in the cache. */
+    public void commit() {
+        if (connection == null) {
+            committed = true;
+            return;
+        }
+        try {
+            if (tid != 0) {
+                try (PreparedStatement log = connection.prepareStatement(
+                        "INSERT INTO jope_txn (tid, committed_at, username, paths) VALUES (?, ?, ?, ?)")) {
+                    log.setLong(1, tid);
+                    log.setTimestamp(2, Timestamp.from(Instant.now()));
+                    log.setString(3, user);
+                    log.setString(4, String.join("\n", paths));
+                    log.executeUpdate();
+                }
+                connection.commit();
+                store.cache().invalidate(touched);
+            }
+            else {
+                connection.rollback();
+            }
+            committed = true;
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("commit", ex);
+        }
+    }
+
+    public boolean hasWrites() {
+        return tid != 0;
+    }
+
+    @Override
+    public void close() {
+        if (connection == null) {
+            return;
+        }
+        try (Connection borrowed = connection) {
+            if (!committed) {
+                borrowed.rollback();
+            }
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("end the transaction", ex);
+        }
+        finally {
+            connection = null;
+        }
+    }
+
+    private ContentObject loadFromDatabase(long oid) {
+        try (PreparedStatement select = connection().prepareStatement(store.loadStatement())) {
+            select.setLong(1, oid);
+            select.setLong(2, oid);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next() || rows.getInt("part") != 0) {
+                    return null;
+                }
+                long serial = rows.getLong("serial");
+                String name = rows.getString("name");
+                ContentKind kind = ContentKind.fromColumn(rows.getString("kind"));
+                String title = rows.getString("title");
+                String contentType = rows.getString("content_type");
+                byte[] body = rows.getBytes("body");
+                return switch (kind) {
+                    case FOLDER -> new Folder(oid, serial, name, title, children(rows));
+                    case PAGE -> new Page(oid, serial, name, title, contentType,
+                            new String(body, StandardCharsets.UTF_8));
+                    case FILE -> new File(oid, serial, name, title, contentType, body);
+                };
+            }
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("load object " + oid, ex);
+        }
+    }
+
+    private static List<ChildEntry> children(ResultSet rows) throws SQLException {
+        List<ChildEntry> children = new ArrayList<>();
+        while (rows.next()) {
+            children.add(new ChildEntry(rows.getLong("oid"), rows.getString("name"),
+                    ContentKind.fromColumn(rows.getString("kind")), rows.getString("title"), rows.getLong("serial")));
+        }
+        return children;
+    }
+
+    private void advanceSerial(Folder folder, long newTid) throws SQLException {
+        try (PreparedStatement update = connection().prepareStatement(
+                "UPDATE jope_object SET serial = ? WHERE oid = ? AND serial = ?")) {
+            update.setLong(1, newTid);
+            update.setLong(2, folder.oid());
+            update.setLong(3, folder.serial());
+            if (update.executeUpdate() == 0) {
+                throw new ConflictError("Folder " + folder.oid() + " was changed by another transaction");
+            }
+        }
+    }
+
+    private List<Long> subtree(long oid) throws SQLException {
+        List<Long> found = new ArrayList<>();
+        Deque<Long> pending = new ArrayDeque<>(List.of(oid));
+        try (PreparedStatement select = connection().prepareStatement(
+                "SELECT oid FROM jope_object WHERE parent_oid = ?")) {
+            while (!pending.isEmpty()) {
+                long next = pending.pop();
+                found.add(next);
+                select.setLong(1, next);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        pending.push(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private long tid() throws SQLException {
+        if (tid == 0) {
+            tid = StoreSchema.nextValue(connection(), store.location().dialect(), "jope_tid_seq");
+        }
+        return tid;
+    }
+
+    private Connection connection() {
+        if (connection == null) {
+            connection = store.borrowConnection();
+        }
+        return connection;
+    }
+
+    private void requireWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("This transaction was opened read-only");
+        }
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.jope.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import org.jope.core.Jope;
+import org.jope.core.JopeApplication;
+
+/**
+ * Builds the Jope core from the {@code jope.*} properties, adds the views and exception views that beans register,
+ * and publishes the site through Spring MVC beside the application's own controllers.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@ConditionalOnClass(JopeApplication.class)
+@EnableConfigurationProperties(JopeProperties.class)
+public class JopeAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    JopeApplication jopeApplication(JopeProperties properties, ObjectProvider<ViewRegistration> views,
+            ObjectProvider<ExceptionViewRegistration<?>> exceptionViews) {
+        JopeApplication application = Jope.create(properties.toConfig());
+        views.orderedStream().forEach((registration) ->
+                application.publisher().views().register(registration.name(), registration.view()));
+        exceptionViews.orderedStream().forEach((registration) ->
+                registration.registerIn(application.publisher().exceptionViews()));
+        return application;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(DispatcherServlet.class)
+    static class PublisherMvcConfiguration {
+
+        @Bean
+        PublisherHandlerMapping jopePublisherHandlerMapping(JopeApplication application) {
+            return new PublisherHandlerMapping(application.publisher());
+        }
+
+    }
+
+}

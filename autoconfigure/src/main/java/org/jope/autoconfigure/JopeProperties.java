@@ -1,0 +1,228 @@
+package org.jope.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import org.jope.autoconfigure.web.ServerType;
+import org.jope.core.JopeConfig;
+
+/**
+ * The {@code jope.*} properties. Spring Boot's own {@code server.port} and {@code server.address} stay as they are;
+ * these add what Boot lacks. The defaults follow Zope's.
+ */
+@ConfigurationProperties("jope")
+public class JopeProperties {
+
+    /**
+     * Turn off every exception view, the standard error page included, so that exceptions reach the servlet container
+     * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge and conflict retries stay on.
+     */
+    private boolean debugExceptions;
+
+    private final Server server = new Server();
+
+    private final Store store = new Store();
+
+    private final Security security = new Security();
+
+    public boolean isDebugExceptions() {
+        return debugExceptions;
+    }
+
+    public void setDebugExceptions(boolean debugExceptions) {
+        this.debugExceptions = debugExceptions;
+    }
+
+    public Server getServer() {
+        return server;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    /** The core's config, built from these properties. */
+    public JopeConfig toConfig() {
+        return JopeConfig.builder()
+                .storeUrl(store.url)
+                .storeCredentials(store.username, store.password)
+                .poolSize(store.poolSize)
+                .poolTimeout(store.poolTimeout)
+                .cacheSize(store.cacheSize)
+                .maxConflictRetries(store.maxConflictRetries)
+                .conflictBackoff(store.conflictBackoff)
+                .debugExceptions(debugExceptions)
+                .initUser(security.inituser)
+                .maxRequestBodySize(server.maxRequestBodySize.toBytes())
+                .build();
+    }
+
+    public static class Server {
+
+        /**
+         * The servlet container: tomcat, jetty or undertow. All three are on the starter's classpath, and this alone
+         * picks one.
+         */
+        private ServerType type = ServerType.TOMCAT;
+
+        /**
+         * Worker threads that serve requests. Keep it below jope.store.pool-size, so that every worker can hold a
+         * store connection; 4 is Zope's long-standing safe choice.
+         */
+        private int threads = 4;
+
+        /** The largest request body accepted; a larger one is answered 413. */
+        private DataSize maxRequestBodySize = DataSize.ofGigabytes(1);
+
+        public ServerType getType() {
+            return type;
+        }
+
+        public void setType(ServerType type) {
+            this.type = type;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("jope.server.threads must be at least 1");
+            }
+            this.threads = threads;
+        }
+
+        public DataSize getMaxRequestBodySize() {
+            return maxRequestBodySize;
+        }
+
+        public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+            this.maxRequestBodySize = maxRequestBodySize;
+        }
+
+    }
+
+    public static class Store {
+
+        /**
+         * JDBC URL of the store. jdbc:h2:file:PATH is the embedded store, for one process; jdbc:postgresql://HOST/DB
+         * is the shared store, for several.
+         */
+        private String url = JopeConfig.DEFAULT_STORE_URL;
+
+        /** Database user of the store. */
+        private String username;
+
+        /** Database password of the store. */
+        private String password;
+
+        /** Store connections in the pool (ZODB's pool-size). */
+        private int poolSize = 7;
+
+        /** How long a request waits for a free store connection before it is answered 503 with Retry-After. */
+        private Duration poolTimeout = Duration.ofSeconds(5);
+
+        /** Objects kept in the object cache, which serves hot reads without touching the database. */
+        private long cacheSize = 5000;
+
+        /** How often a request that met a write conflict is run again before it is answered 503. */
+        private int maxConflictRetries = 3;
+
+        /** Unit of the random backoff between conflict retries: retry n waits up to this times 2^n. */
+        private Duration conflictBackoff = Duration.ofMillis(10);
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public int getPoolSize() {
+            return poolSize;
+        }
+
+        public void setPoolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("jope.store.pool-size must be at least 1");
+            }
+            this.poolSize = poolSize;
+        }
+
+        public Duration getPoolTimeout() {
+            return poolTimeout;
+        }
+
+        public void setPoolTimeout(Duration poolTimeout) {
+            this.poolTimeout = poolTimeout;
+        }
+
+        public long getCacheSize() {
+            return cacheSize;
+        }
+
+        public void setCacheSize(long cacheSize) {
+            this.cacheSize = cacheSize;
+        }
+
+        public int getMaxConflictRetries() {
+            return maxConflictRetries;
+        }
+
+        public void setMaxConflictRetries(int maxConflictRetries) {
+            this.maxConflictRetries = maxConflictRetries;
+        }
+
+        public Duration getConflictBackoff() {
+            return conflictBackoff;
+        }
+
+        public void setConflictBackoff(Duration conflictBackoff) {
+            this.conflictBackoff = conflictBackoff;
+        }
+
+    }
+
+    public static class Security {
+
+        /**
+         * The file of managers, one "name:{bcrypt}hash" a line, as Zope's inituser. Without it the site is read-only.
+         */
+        private Path inituser = Path.of("inituser");
+
+        public Path getInituser() {
+            return inituser;
+        }
+
+        public void setInituser(Path inituser) {
+            this.inituser = inituser;
+        }
+
+    }
+
+}

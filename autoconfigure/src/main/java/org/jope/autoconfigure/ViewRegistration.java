@@ -1,0 +1,7 @@
+package org.jope.autoconfigure;
+
+import org.jope.core.publisher.View;
+
+/** A bean of this type adds a named view, reachable on every object as {@code /path/@@name}. */
+public record ViewRegistration(String name, View view) {
+}

@@ -1,0 +1,68 @@
+package org.jope.autoconfigure.web;
+
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Maps {@code jope.server.threads} to Jetty. Jetty leases its acceptor and selector threads from the same pool that
+ * runs requests, so the pool's max is threads plus those; a {@link QoSHandler} then caps the requests in flight at
+ * threads, so the store sees no more concurrent requests than on Tomcat or Undertow. An explicit
+ * {@code server.jetty.threads.max} still wins for the pool, and the cap follows it.
+ */
+class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
+
+    static final String BOOT_PROPERTY = "server.jetty.threads.max";
+
+    private final int threads;
+
+    private final boolean bootPropertySet;
+
+    private final ServerProperties.Jetty.Threads bootThreads;
+
+    JettyThreadsCustomizer(int threads, Environment environment, ServerProperties serverProperties) {
+        this.threads = threads;
+        this.bootPropertySet = environment.containsProperty(BOOT_PROPERTY);
+        this.bootThreads = serverProperties.getJetty().getThreads();
+    }
+
+    @Override
+    public void customize(JettyServletWebServerFactory factory) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Jetty's own defaults when acceptors and selectors are left at -1.
+        int acceptors = bootThreads.getAcceptors() > 0 ? bootThreads.getAcceptors() : Math.max(1, Math.min(4, cores / 8));
+        int selectors = bootThreads.getSelectors() > 0 ? bootThreads.getSelectors() : Math.max(1, Math.min(4, cores / 2));
+        int leased = acceptors + selectors;
+        ThreadPool pool = factory.getThreadPool();
+        int requestThreads = threads;
+        if (pool instanceof QueuedThreadPool queued) {
+            if (bootPropertySet) {
+                requestThreads = Math.max(1, queued.getMaxThreads() - leased);
+            }
+            else {
+                queued.setMaxThreads(threads + leased);
+            }
+            queued.setMinThreads(Math.min(queued.getMinThreads(), queued.getMaxThreads()));
+            // Reserved threads would sit beside the request threads and blur the budget above.
+            queued.setReservedThreads(0);
+        }
+        int maxRequests = requestThreads;
+        factory.addServerCustomizers((server) -> {
+            QoSHandler limit = new QoSHandler(server.getHandler());
+            limit.setMaxRequestCount(maxRequests);
+            server.setHandler(limit);
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return 1;
+    }
+
+}
