@@ -1,5 +1,6 @@
 package org.jope.core.content;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,27 @@ public record Folder(long oid, long serial, String name, String title, List<Chil
 
     public ChildEntry child(String childName) {
         return childrenByName.get(childName);
+    }
+
+    /** This folder after a transaction with the given serial added a child at the end. */
+    public Folder withChildAdded(ChildEntry added, long newSerial) {
+        List<ChildEntry> more = new ArrayList<>(children);
+        more.add(added);
+        return new Folder(oid, newSerial, name, title, more);
+    }
+
+    /** This folder after one of its children was replaced; the folder itself is unchanged. */
+    public Folder withChildReplaced(ChildEntry replaced) {
+        List<ChildEntry> changed = new ArrayList<>(children);
+        changed.replaceAll((child) -> child.oid() == replaced.oid() ? replaced : child);
+        return new Folder(oid, serial, name, title, changed);
+    }
+
+    /** This folder after a transaction with the given serial removed a child. */
+    public Folder withChildRemoved(long childOid, long newSerial) {
+        List<ChildEntry> fewer = new ArrayList<>(children);
+        fewer.removeIf((child) -> child.oid() == childOid);
+        return new Folder(oid, newSerial, name, title, fewer);
     }
 
     /** A listing shows the children's titles, so a change to any child changes this folder's representation. */

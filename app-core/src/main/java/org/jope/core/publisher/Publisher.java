@@ -3,6 +3,8 @@ package org.jope.core.publisher;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,8 @@ import org.jope.core.store.Transaction;
 /**
  * The publish loop, after Zope's WSGIPublisher: authenticate, open a transaction, traverse, call the view or the
  * write, commit; on a write conflict abort and run the whole request again after a random backoff; turn exceptions
- * into responses through the exception views unless debug-exceptions lets them through.
+ * into responses through the exception views unless debug-exceptions lets them through. A retry reads the object
+ * it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry.
  *
  * <p>It runs entirely on the calling container thread.
  */
@@ -98,8 +101,9 @@ public final class Publisher {
         RequestPath path = RequestPath.parse(request.getRequestURI().substring(request.getContextPath().length()));
         RequestBody body = reading ? null : RequestBody.read(request, maxRequestBodySize);
         PublishRequest publishRequest = new PublishRequest(request, path, user, body);
+        Set<Long> contended = new TreeSet<>();
         for (int attempt = 0;; attempt++) {
-            try (Transaction transaction = store.begin(user, reading)) {
+            try (Transaction transaction = store.begin(user, reading, contended)) {
                 Rendered rendered = handle(transaction, publishRequest);
                 transaction.commit();
                 return rendered;
@@ -111,6 +115,9 @@ public final class Publisher {
                     throw conflict;
                 }
                 stats.retry();
+                if (conflict.oid() != ConflictError.UNKNOWN_OID) {
+                    contended.add(conflict.oid());
+                }
                 backOff(attempt);
             }
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -18,6 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * names the algorithm, so that older hashes keep verifying after the default changes.
  */
 public final class InitUserFile {
+
+    /** BCrypt's own default cost: about 0.1 s a check on a current core. */
+    public static final int DEFAULT_BCRYPT_STRENGTH = 10;
 
     private static final PasswordEncoder DEFAULT_ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
@@ -48,17 +52,18 @@ public final class InitUserFile {
     }
 
     /**
-     * Appends a user with a hashed password. A name that is already present is refused, so that a typo never
+     * Appends a user with a bcrypt-hashed password of the given cost. A name that is already present is refused, so that a typo never
      * replaces a working login.
      */
-    public static void addUser(Path path, String name, CharSequence password, PasswordEncoder encoder) {
+    public static void addUser(Path path, String name, CharSequence password, int bcryptStrength) {
         if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("A user name must not be empty or contain ':' or spaces: '" + name + "'");
         }
         if (read(path).hasUser(name)) {
             throw new IllegalArgumentException("User '" + name + "' is already in " + path);
         }
-        String line = name + ":" + encoder.encode(password) + System.lineSeparator();
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(bcryptStrength).encode(password);
+        String line = name + ":" + hash + System.lineSeparator();
         try {
             Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
@@ -68,7 +73,7 @@ public final class InitUserFile {
     }
 
     public static void addUser(Path path, String name, CharSequence password) {
-        addUser(path, name, password, DEFAULT_ENCODER);
+        addUser(path, name, password, DEFAULT_BCRYPT_STRENGTH);
     }
 
     public boolean hasUser(String name) {

@@ -6,12 +6,24 @@ package org.jope.core.store;
  */
 public class ConflictError extends RuntimeException {
 
-    public ConflictError(String message) {
+    /** Stands for "no single object to blame", such as two writers creating the same name. */
+    public static final long UNKNOWN_OID = -1;
+
+    private final long oid;
+
+    public ConflictError(long oid, String message) {
         super(message);
+        this.oid = oid;
     }
 
     public ConflictError(String message, Throwable cause) {
         super(message, cause);
+        this.oid = UNKNOWN_OID;
+    }
+
+    /** The object that another transaction changed first, or {@link #UNKNOWN_OID}. */
+    public long oid() {
+        return oid;
     }
 
 }

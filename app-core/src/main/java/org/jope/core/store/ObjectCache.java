@@ -1,6 +1,7 @@
 package org.jope.core.store;
 
 import java.util.Collection;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +16,9 @@ import org.jope.core.content.ContentObject;
  * <p>A reader that missed loads from the database and then offers the snapshot back. A commit may have happened
  * between that load and the offer; the generation counter, read before the load, tells, and a stale snapshot is
  * dropped instead of being cached after its invalidation.
+ *
+ * <p>A commit hands over the snapshots of the rows it wrote. Commits reach the cache in the order they reached the
+ * database, since the store holds its commit lock across both (as ZODB's storages do), so the newest state wins.
  */
 public final class ObjectCache {
 
@@ -45,6 +49,17 @@ public final class ObjectCache {
     public synchronized void invalidate(Collection<Long> oids) {
         generation++;
         objects.invalidateAll(oids);
+    }
+
+    /**
+     * Called after a commit, in commit order, with the snapshots of the rows it wrote and the oids whose snapshots
+     * it made stale otherwise. The next writer to a hot folder then finds it here instead of reloading it inside
+     * the window in which it can conflict.
+     */
+    synchronized void committed(Map<Long, ContentObject> written, Collection<Long> stale) {
+        generation++;
+        objects.invalidateAll(stale);
+        objects.putAll(written);
     }
 
     public synchronized void invalidateAll() {

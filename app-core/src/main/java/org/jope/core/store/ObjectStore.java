@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -39,6 +41,9 @@ public final class ObjectStore implements AutoCloseable {
 
     private final String loadStatement;
 
+    /** Held across a commit and its cache update, so that the cache sees commits in database order. */
+    private final ReentrantLock commitLock = new ReentrantLock();
+
     private ObjectStore(StoreLocation location, DataSource dataSource, AutoCloseable ownedPool, long cacheSize) {
         this.location = location;
         this.dataSource = dataSource;
@@ -71,7 +76,12 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     public Transaction begin(String user, boolean readOnly) {
-        return new Transaction(this, user, readOnly);
+        return begin(user, readOnly, Set.of());
+    }
+
+    /** A transaction that reads the given objects under a row lock, for the retry of a conflicted request. */
+    public Transaction begin(String user, boolean readOnly, Set<Long> lockFirst) {
+        return new Transaction(this, user, readOnly, lockFirst);
     }
 
     public StoreLocation location() {
@@ -84,6 +94,10 @@ public final class ObjectStore implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    ReentrantLock commitLock() {
+        return commitLock;
     }
 
     String loadStatement() {

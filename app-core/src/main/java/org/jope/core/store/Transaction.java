@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.jope.core.content.ChildEntry;
 import org.jope.core.content.ContentKind;
@@ -22,9 +24,8 @@ import org.jope.core.content.Folder;
 import org.jope.core.content.Page;
 
 /**
- * One request's unit of work on the store. A read-only transaction serves from the object cache and borrows a
- * connection only on a miss; a writing one reads the database directly, so that the serials it checks are current.
- * Writes are optimistic: each one is conditional on the serial that was read, and a mismatch is a
+ * One request's unit of work on the store. It reads from the object cache and borrows a connection only on a miss
+ * or a write. Writes are optimistic: each one is conditional on the serial that was read, and a mismatch is a
  * {@link ConflictError}. The connection, if one was borrowed, goes back to the pool on {@link #close()}, and an
  * uncommitted transaction is rolled back then.
  */
@@ -36,7 +37,17 @@ public final class Transaction implements AutoCloseable {
 
     private final boolean readOnly;
 
-    private final Set<Long> touched = new HashSet<>();
+    /** Objects that conflicted in an earlier attempt of this request: read under a row lock, not from the cache. */
+    private final Set<Long> lockFirst;
+
+    /** Snapshots of the rows this transaction wrote, for the cache once it has committed. */
+    private final Map<Long, ContentObject> written = new HashMap<>();
+
+    /** The serials that the folders this transaction adds to or removes from had when it read them, by oid. */
+    private final Map<Long, Long> folderSerials = new TreeMap<>();
+
+    /** Oids whose cached snapshots this transaction makes stale without writing their rows. */
+    private final List<Long> stale = new ArrayList<>();
 
     private final List<String> paths = new ArrayList<>();
 
@@ -46,20 +57,25 @@ public final class Transaction implements AutoCloseable {
 
     private boolean committed;
 
-    Transaction(ObjectStore store, String user, boolean readOnly) {
+    Transaction(ObjectStore store, String user, boolean readOnly, Set<Long> lockFirst) {
         this.store = store;
         this.user = user;
         this.readOnly = readOnly;
+        this.lockFirst = lockFirst;
     }
 
     public Folder root() {
         return (Folder) load(StoreSchema.ROOT_OID);
     }
 
-    /** The object with this oid, or null when it is gone. */
+    /**
+     * The object with this oid, or null when it is gone. Writers read through the cache too, as ZODB's connections
+     * do: a stale snapshot carries a stale serial, so the conditional write fails with a conflict and the retry
+     * reads afresh.
+     */
     public ContentObject load(long oid) {
-        if (!readOnly) {
-            return loadFromDatabase(oid);
+        if (lockFirst.contains(oid)) {
+            return lockAndLoad(oid);
         }
         ObjectCache cache = store.cache();
         ContentObject cached = cache.get(oid);
@@ -68,7 +84,8 @@ public final class Transaction implements AutoCloseable {
         }
         long generation = cache.generation();
         ContentObject loaded = loadFromDatabase(oid);
-        if (loaded != null) {
+        // After its first write this connection sees its own uncommitted state, which must not reach the cache.
+        if (loaded != null && tid == 0) {
             cache.offer(loaded, generation);
         }
         return loaded;
@@ -79,7 +96,7 @@ public final class Transaction implements AutoCloseable {
         requireWritable();
         try {
             long newTid = tid();
-            advanceSerial(parent, newTid);
+            advanceAtCommit(parent);
             long oid = StoreSchema.nextValue(connection(), store.location().dialect(), "jope_oid_seq");
             try (PreparedStatement insert = connection().prepareStatement("""
                     INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial)
@@ -96,8 +113,9 @@ public final class Transaction implements AutoCloseable {
                 insert.setLong(9, newTid);
                 insert.executeUpdate();
             }
-            touched.add(parent.oid());
-            touched.add(oid);
+            ContentObject child = snapshot(oid, newTid, name, content);
+            written.put(parent.oid(), parent.withChildAdded(ChildEntry.of(child, content.title()), newTid));
+            written.put(oid, child);
             paths.add(path);
             return oid;
         }
@@ -121,11 +139,12 @@ public final class Transaction implements AutoCloseable {
             update.setLong(6, existing.oid());
             update.setLong(7, existing.serial());
             if (update.executeUpdate() == 0) {
-                throw new ConflictError(path + " was changed by another transaction");
+                throw new ConflictError(existing.oid(), path + " was changed by another transaction");
             }
-            touched.add(existing.oid());
-            // The parent's listing shows this object's title.
-            touched.add(parent.oid());
+            written.put(existing.oid(), snapshot(existing.oid(), newTid, existing.name(), content));
+            // The parent's listing shows this object's title and serial. Its row is not locked, so a snapshot built
+            // here could miss a sibling's concurrent change: reload it instead.
+            stale.add(parent.oid());
             paths.add(path);
             return newTid;
         }
@@ -138,14 +157,15 @@ public final class Transaction implements AutoCloseable {
     public void delete(Folder parent, ContentObject child, String path) {
         requireWritable();
         try {
-            advanceSerial(parent, tid());
+            long newTid = tid();
+            advanceAtCommit(parent);
             List<Long> doomed = subtree(child.oid());
             try (PreparedStatement delete = connection().prepareStatement(
                     "DELETE FROM jope_object WHERE oid = ? AND serial = ?")) {
                 delete.setLong(1, child.oid());
                 delete.setLong(2, child.serial());
                 if (delete.executeUpdate() == 0) {
-                    throw new ConflictError(path + " was changed by another transaction");
+                    throw new ConflictError(child.oid(), path + " was changed by another transaction");
                 }
             }
             try (PreparedStatement delete = connection().prepareStatement("DELETE FROM jope_object WHERE oid = ?")) {
@@ -155,8 +175,8 @@ public final class Transaction implements AutoCloseable {
                 }
                 delete.executeBatch();
             }
-            touched.add(parent.oid());
-            touched.addAll(doomed);
+            written.put(parent.oid(), parent.withChildRemoved(child.oid(), newTid));
+            stale.addAll(doomed);
             paths.add(path);
         }
         catch (SQLException ex) {
@@ -164,7 +184,12 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** Makes the writes durable and visible, logs them, and invalidates what they changed in the cache. */
+    /**
+     * Makes the writes durable and visible, logs them, and hands their snapshots to the cache. The folders that
+     * gained or lost a child are checked and advanced last, just before the commit, as ZODB checks serials in its
+     * vote: their row locks are then held only across the commit itself, which keeps concurrent writers to one
+     * folder from conflicting more than they must.
+     */
     public void commit() {
         if (connection == null) {
             committed = true;
@@ -180,8 +205,15 @@ public final class Transaction implements AutoCloseable {
                     log.setString(4, String.join("\n", paths));
                     log.executeUpdate();
                 }
-                connection.commit();
-                store.cache().invalidate(touched);
+                advanceFolderSerials();
+                store.commitLock().lock();
+                try {
+                    connection.commit();
+                    store.cache().committed(written, stale);
+                }
+                finally {
+                    store.commitLock().unlock();
+                }
             }
             else {
                 connection.rollback();
@@ -242,6 +274,16 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
+    /** The snapshot of a written object, the same as loading it back would give. */
+    private static ContentObject snapshot(long oid, long serial, String name, NewContent content) {
+        return switch (content.kind()) {
+            case FOLDER -> new Folder(oid, serial, name, content.title(), List.of());
+            case PAGE -> new Page(oid, serial, name, content.title(), content.contentType(),
+                    new String(content.body(), StandardCharsets.UTF_8));
+            case FILE -> new File(oid, serial, name, content.title(), content.contentType(), content.body());
+        };
+    }
+
     private static List<ChildEntry> children(ResultSet rows) throws SQLException {
         List<ChildEntry> children = new ArrayList<>();
         while (rows.next()) {
@@ -251,14 +293,38 @@ public final class Transaction implements AutoCloseable {
         return children;
     }
 
-    private void advanceSerial(Folder folder, long newTid) throws SQLException {
+    /**
+     * Reads an object that this request already conflicted on, after locking its row, so that the retry cannot
+     * conflict on it again: optimistic first, pessimistic once contention has shown itself.
+     */
+    private ContentObject lockAndLoad(long oid) {
+        try (PreparedStatement lock = connection().prepareStatement(
+                "SELECT serial FROM jope_object WHERE oid = ? FOR UPDATE")) {
+            lock.setLong(1, oid);
+            lock.executeQuery().close();
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("lock object " + oid, ex);
+        }
+        return loadFromDatabase(oid);
+    }
+
+    private void advanceAtCommit(Folder folder) {
+        folderSerials.put(folder.oid(), folder.serial());
+    }
+
+    /** In oid order, so that two writers to the same folders lock them in the same order and never deadlock. */
+    private void advanceFolderSerials() throws SQLException {
         try (PreparedStatement update = connection().prepareStatement(
                 "UPDATE jope_object SET serial = ? WHERE oid = ? AND serial = ?")) {
-            update.setLong(1, newTid);
-            update.setLong(2, folder.oid());
-            update.setLong(3, folder.serial());
-            if (update.executeUpdate() == 0) {
-                throw new ConflictError("Folder " + folder.oid() + " was changed by another transaction");
+            for (Map.Entry<Long, Long> folder : folderSerials.entrySet()) {
+                update.setLong(1, tid);
+                update.setLong(2, folder.getKey());
+                update.setLong(3, folder.getValue());
+                if (update.executeUpdate() == 0) {
+                    throw new ConflictError(folder.getKey(),
+                            "Folder " + folder.getKey() + " was changed by another transaction");
+                }
             }
         }
     }
