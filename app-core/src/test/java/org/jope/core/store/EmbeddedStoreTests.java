@@ -1,0 +1,93 @@
+package org.jope.core.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.jope.core.JopeConfig;
+import org.jope.core.content.ContentKind;
+import org.jope.core.content.Folder;
+import org.jope.core.content.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded store on real H2 files. */
+class EmbeddedStoreTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void missingDirectoriesAreCreatedAndTheSiteSeeded() {
+        Path data = directory.resolve("deep/var/data");
+        assertThat(data).doesNotExist();
+        try (ObjectStore store = ObjectStore.open(config(data.resolve("jope")))) {
+            assertThat(data).isDirectory();
+            try (Transaction transaction = store.begin(null, true)) {
+                Folder root = transaction.root();
+                assertThat(root.title()).isEqualTo("Jope");
+                assertThat(root.children()).extracting("name").containsExactly("welcome");
+            }
+        }
+    }
+
+    @Test
+    void contentSurvivesARestartOnTheSameFile() {
+        Path file = directory.resolve("var/data/jope");
+        try (ObjectStore store = ObjectStore.open(config(file))) {
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(transaction.root(), "kept", new NewContent(ContentKind.PAGE, "Kept",
+                        Page.PLAIN_TEXT, "still here".getBytes()), "/kept");
+                transaction.commit();
+            }
+        }
+        assertThat(Files.exists(directory.resolve("var/data/jope.mv.db"))).isTrue();
+        try (ObjectStore store = ObjectStore.open(config(file));
+                Transaction transaction = store.begin(null, true)) {
+            Folder root = transaction.root();
+            assertThat(root.children()).extracting("name").containsExactly("welcome", "kept");
+            Page kept = (Page) transaction.load(root.child("kept").oid());
+            assertThat(kept.body()).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void anUncommittedWriteLeavesNoTrace() {
+        Path file = directory.resolve("var/data/jope");
+        try (ObjectStore store = ObjectStore.open(config(file))) {
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(transaction.root(), "draft", NewContent.folder("Draft"), "/draft");
+            }
+            try (Transaction transaction = store.begin(null, true)) {
+                assertThat(transaction.root().child("draft")).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aStaleSerialIsAConflict() {
+        try (ObjectStore store = ObjectStore.open(config(directory.resolve("var/data/jope")))) {
+            Folder staleRoot;
+            try (Transaction transaction = store.begin(null, true)) {
+                staleRoot = transaction.root();
+            }
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(transaction.root(), "first", NewContent.folder("First"), "/first");
+                transaction.commit();
+            }
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(staleRoot, "second", NewContent.folder("Second"), "/second");
+                assertThatThrownBy(transaction::commit).isInstanceOf(ConflictError.class)
+                        .extracting("oid").isEqualTo(staleRoot.oid());
+            }
+        }
+    }
+
+    private static JopeConfig config(Path file) {
+        return JopeConfig.builder().storeUrl("jdbc:h2:file:" + file).build();
+    }
+
+}
