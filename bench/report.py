@@ -263,8 +263,8 @@ def svg_chart(title, runs):
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{count(value)}</text>')
     x_step = nice_step(length / 10)
-    for second in range(0, length, x_step):
-        out.append(f'<text x="{x(second):.1f}" y="{top + plot_h + 18}" text-anchor="middle">{second + 1}</text>')
+    for second in [1] + list(range(x_step, length + 1, x_step)):
+        out.append(f'<text x="{x(second - 1):.1f}" y="{top + plot_h + 18}" text-anchor="middle">{second}</text>')
     out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">seconds into the run</text>')
     out.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
     out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
@@ -328,8 +328,8 @@ def findings(runs, machine):
         if not ranked:
             continue
         best = ranked[0]
-        sentence = f'On "/" with {STORE_NAMES[store]}, {best.container} was fastest at ' \
-                   f"{count(best.requests_per_s)} requests/s"
+        verb = "was fastest at" if len(ranked) > 1 else "served"
+        sentence = f'On "/" with {STORE_NAMES[store]}, {best.container} {verb} {count(best.requests_per_s)} requests/s'
         others = [f"{r.container} ({count(r.requests_per_s)}, {pct(100 * r.requests_per_s / best.requests_per_s)})"
                   for r in ranked[1:]]
         if others:
@@ -369,8 +369,8 @@ def findings(runs, machine):
         if wrk_pct >= GENERATOR_BOUND_PCT:
             sentence += ", so the generator may have set the pace there"
         if app:
-            sentence += f"; the app used {pct(min(app))} to {pct(max(app))} CPU (100% is one core" \
-                        f" of {machine.get('cpus', '?')})"
+            spread = pct(min(app)) if len(app) == 1 else f"{pct(min(app))} to {pct(max(app))}"
+            sentence += f"; the app used {spread} CPU (100% is one core of {machine.get('cpus', '?')})"
         sentences.append(sentence + ".")
 
     overload = [f"{r.container} answered {count(r.wrk.count_statuses(200, 299))} 2xx, "
