@@ -16,7 +16,7 @@ public final class LauncherFlags {
                    java -jar jope-demo.jar adduser INITUSER_FILE NAME
               -e, --debug-exceptions  let exceptions reach the container (jope.debug-exceptions=true, runwsgi -e)
               -v                      more logging: org.jope at DEBUG
-              -q                      less logging: warnings and errors only
+              -q                      less logging: warnings and errors only, no banner
             """;
 
     private LauncherFlags() {
@@ -28,7 +28,10 @@ public final class LauncherFlags {
             switch (argument) {
                 case "-e", "--debug-exceptions" -> springArguments.add("--jope.debug-exceptions=true");
                 case "-v" -> springArguments.add("--logging.level.org.jope=DEBUG");
-                case "-q" -> springArguments.add("--logging.level.root=WARN");
+                case "-q" -> {
+                    springArguments.add("--logging.level.root=WARN");
+                    springArguments.add("--spring.main.banner-mode=off");
+                }
                 default -> {
                     if (argument.startsWith("-") && !argument.startsWith("--")) {
                         throw new UsageException("unknown option " + argument);

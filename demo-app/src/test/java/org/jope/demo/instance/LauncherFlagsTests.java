@@ -26,7 +26,8 @@ class LauncherFlagsTests {
     @Test
     void verboseAndQuietSetLoggingLevels() throws UsageException {
         assertThat(LauncherFlags.toSpringArguments(List.of("-v"))).containsExactly("--logging.level.org.jope=DEBUG");
-        assertThat(LauncherFlags.toSpringArguments(List.of("-q"))).containsExactly("--logging.level.root=WARN");
+        assertThat(LauncherFlags.toSpringArguments(List.of("-q"))).containsExactly("--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
     }
 
     @Test
