@@ -1,9 +1,5 @@
 package org.jope.core.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
@@ -53,16 +49,32 @@ public final class ObjectStore implements AutoCloseable {
         StoreSchema.createAndSeed(dataSource, location.dialect());
     }
 
-    /** Opens the store that the config names, with a connection pool of its own. */
+    /**
+     * Opens the store that the config names, with a connection pool of its own. An embedded store is locked first,
+     * so that a second process fails here, before it has opened the database or served anything.
+     */
     public static ObjectStore open(JopeConfig config) {
         StoreLocation location = StoreLocation.of(config.storeUrl());
-        location.databaseFile().ifPresent(ObjectStore::createParentDirectories);
-        HikariDataSource pool = new HikariDataSource(poolConfig(config));
+        StoreLock lock = location.lockFile().map(StoreLock::acquire).orElse(null);
         try {
-            return new ObjectStore(location, pool, pool, config.cacheSize());
+            HikariDataSource pool = new HikariDataSource(poolConfig(config, location));
+            AutoCloseable release = () -> {
+                try (lock) {
+                    pool.close();
+                }
+            };
+            try {
+                return new ObjectStore(location, pool, release, config.cacheSize());
+            }
+            catch (RuntimeException ex) {
+                pool.close();
+                throw ex;
+            }
         }
         catch (RuntimeException ex) {
-            pool.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw ex;
         }
     }
@@ -123,10 +135,10 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    private static HikariConfig poolConfig(JopeConfig config) {
+    private static HikariConfig poolConfig(JopeConfig config, StoreLocation location) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("jope-store");
-        pool.setJdbcUrl(config.storeUrl());
+        pool.setJdbcUrl(location.jdbcUrl());
         pool.setUsername(config.storeUsername());
         pool.setPassword(config.storePassword());
         // A fixed-size pool, as HikariCP recommends: pool-size is the hard cap on concurrent store work.
@@ -136,15 +148,6 @@ public final class ObjectStore implements AutoCloseable {
         pool.setAutoCommit(false);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
-    }
-
-    private static void createParentDirectories(Path databaseFile) {
-        try {
-            Files.createDirectories(databaseFile.getParent());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not create the store's directory " + databaseFile.getParent(), ex);
-        }
     }
 
 }

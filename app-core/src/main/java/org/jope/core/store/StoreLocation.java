@@ -35,6 +35,23 @@ public record StoreLocation(String url, SqlDialect dialect, boolean shared, Opti
                 + "': use jdbc:h2:file:PATH for the embedded store or jdbc:postgresql://HOST/DB for the shared store");
     }
 
+    /**
+     * The URL that the pool connects with. An embedded H2 file gets WRITE_DELAY=0 unless the URL sets it: H2
+     * otherwise keeps commits in memory for up to half a second, and a process killed in that time would lose
+     * writes that were already answered 2xx.
+     */
+    public String jdbcUrl() {
+        if (databaseFile.isPresent() && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
+    }
+
+    /** The lock file that keeps a second process off an embedded file store, beside its database file. */
+    public Optional<Path> lockFile() {
+        return databaseFile.map((file) -> file.resolveSibling(file.getFileName() + ".lock"));
+    }
+
     public boolean embedded() {
         return !shared;
     }
