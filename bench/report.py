@@ -263,7 +263,7 @@ def svg_chart(title, runs):
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{count(value)}</text>')
     x_step = nice_step(length / 10)
-    for second in [1] + list(range(x_step, length + 1, x_step)):
+    for second in sorted({1, *range(x_step, length + 1, x_step)}):
         out.append(f'<text x="{x(second - 1):.1f}" y="{top + plot_h + 18}" text-anchor="middle">{second}</text>')
     out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">seconds into the run</text>')
     out.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
