@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import org.jope.autoconfigure.safety.ThreadsVsPool;
 import org.jope.autoconfigure.web.ServerType;
 import org.jope.core.JopeConfig;
 
@@ -28,6 +29,8 @@ public class JopeProperties {
 
     private final Security security = new Security();
 
+    private final Safety safety = new Safety();
+
     public boolean isDebugExceptions() {
         return debugExceptions;
     }
@@ -46,6 +49,10 @@ public class JopeProperties {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Safety getSafety() {
+        return safety;
     }
 
     /** The core's config, built from these properties. */
@@ -204,6 +211,25 @@ public class JopeProperties {
 
         public void setConflictBackoff(Duration conflictBackoff) {
             this.conflictBackoff = conflictBackoff;
+        }
+
+    }
+
+    public static class Safety {
+
+        /**
+         * What to do when the container runs as many request threads as the store has connections, or more: fail the
+         * start (fail), log a warning (warn), or say nothing (off). Each worker may hold a store connection, so
+         * threads should stay below jope.store.pool-size.
+         */
+        private ThreadsVsPool threadsVsPool = ThreadsVsPool.FAIL;
+
+        public ThreadsVsPool getThreadsVsPool() {
+            return threadsVsPool;
+        }
+
+        public void setThreadsVsPool(ThreadsVsPool threadsVsPool) {
+            this.threadsVsPool = threadsVsPool;
         }
 
     }

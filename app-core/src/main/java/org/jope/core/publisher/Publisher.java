@@ -20,6 +20,7 @@ import org.jope.core.store.ConflictError;
 import org.jope.core.store.ObjectStore;
 import org.jope.core.store.StoreUnavailable;
 import org.jope.core.store.Transaction;
+import org.jope.core.util.LogRateLimit;
 
 /**
  * The publish loop, after Zope's WSGIPublisher: authenticate, open a transaction, traverse, call the view or the
@@ -47,6 +48,8 @@ public final class Publisher {
     private final CreateChild createChild;
 
     private final PublishingStats stats = new PublishingStats();
+
+    private final LogRateLimit shedWarnings = new LogRateLimit(Duration.ofSeconds(10));
 
     private final int maxConflictRetries;
 
@@ -165,6 +168,9 @@ public final class Publisher {
     private Rendered answer(RuntimeException error, HttpServletRequest request, String user,
             HttpServletResponse response) throws IOException {
         ErrorReport report = new ErrorReport(newErrorId(), request.getMethod(), request.getRequestURI(), user);
+        if (error instanceof StoreUnavailable unavailable) {
+            shed(unavailable);
+        }
         if (!isExpected(error)) {
             logger.error("Error id {} on {} {} (user {})", report.errorId(), report.method(), report.path(),
                     user != null ? user : "anonymous", error);
@@ -177,6 +183,15 @@ public final class Publisher {
             throw error;
         }
         return exceptionViews.render(error, report);
+    }
+
+    private void shed(StoreUnavailable unavailable) {
+        stats.requestShed();
+        if (shedWarnings.tryAcquire()) {
+            Throwable cause = unavailable.getCause();
+            logger.warn("{} ({}); answered 503, {} more since the last warning", unavailable.getMessage(),
+                    cause != null ? cause.getMessage() : "no cause", shedWarnings.takeSuppressed());
+        }
     }
 
     /** Errors that answer the client rather than report a fault of the site. */

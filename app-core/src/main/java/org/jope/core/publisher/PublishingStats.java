@@ -11,6 +11,8 @@ public final class PublishingStats {
 
     private final LongAdder conflictsGivenUp = new LongAdder();
 
+    private final LongAdder shed = new LongAdder();
+
     void conflict() {
         conflicts.increment();
     }
@@ -21,6 +23,10 @@ public final class PublishingStats {
 
     void gaveUp() {
         conflictsGivenUp.increment();
+    }
+
+    void requestShed() {
+        shed.increment();
     }
 
     /** Every ConflictError, whether it was retried or not. */
@@ -35,6 +41,11 @@ public final class PublishingStats {
     /** Requests answered 503 because they still conflicted after the last retry. */
     public long conflictsGivenUp() {
         return conflictsGivenUp.sum();
+    }
+
+    /** Requests answered 503 because no store connection was free within the pool timeout, or the store was down. */
+    public long shed() {
+        return shed.sum();
     }
 
 }

@@ -48,6 +48,10 @@ public final class Site implements AutoCloseable {
         return application;
     }
 
+    public int port() {
+        return server.port();
+    }
+
     public Http anonymous() {
         return new Http(server.url());
     }

@@ -24,7 +24,11 @@ public final class TomcatServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
     }
 
     @Override
