@@ -133,7 +133,6 @@ class Run:
     prefix: str
     app_cpu_s: float
     wrk: WrkFigures = None
-    wrk_cpu_s: float = 0.0
     chart: str = ""
 
     @property
@@ -148,6 +147,10 @@ class Run:
     @property
     def requests_per_s(self):
         return self.wrk.requests_per_s if self.measured else 0.0
+
+    @property
+    def wrk_cpu_s(self):
+        return self.wrk.cpu_ticks / CLOCK_TICKS if self.wrk else 0.0
 
     def cpu_pct(self, cpu_s):
         return 100.0 * cpu_s / self.wrk.seconds if self.measured else 0.0
@@ -170,8 +173,6 @@ def read_runs(raw_dir):
                 app_cpu_s=float(row["app_cpu_s"]),
             )
             run.wrk = parse_wrk(raw_dir / f"{run.prefix}.wrk.txt")
-            if run.wrk:
-                run.wrk_cpu_s = run.wrk.cpu_ticks / CLOCK_TICKS
             runs.append(run)
     return runs
 
