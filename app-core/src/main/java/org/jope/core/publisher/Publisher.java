@@ -49,6 +49,8 @@ public final class Publisher {
 
     private final PublishingStats stats = new PublishingStats();
 
+    private final InFlightRequests inFlight = new InFlightRequests();
+
     private final LogRateLimit shedWarnings = new LogRateLimit(Duration.ofSeconds(10));
 
     private final int maxConflictRetries;
@@ -72,6 +74,16 @@ public final class Publisher {
     }
 
     public void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        inFlight.enter();
+        try {
+            publishTracked(request, response);
+        }
+        finally {
+            inFlight.exit();
+        }
+    }
+
+    private void publishTracked(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = null;
         Rendered rendered;
         try {
@@ -97,6 +109,10 @@ public final class Publisher {
 
     public PublishingStats stats() {
         return stats;
+    }
+
+    public InFlightRequests inFlight() {
+        return inFlight;
     }
 
     private Rendered publishWithRetries(HttpServletRequest request, String user) {
