@@ -34,7 +34,8 @@ public final class InFlightRequests {
 
     /** The worker that has been on its current request longest, with the System.nanoTime() it started at. */
     public Optional<Map.Entry<Thread, Long>> oldest() {
-        return startedNanos.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map::entry);
+        return startedNanos.entrySet().stream().min(Map.Entry.comparingByValue())
+                .map((entry) -> Map.entry(entry.getKey(), entry.getValue()));
     }
 
 }
