@@ -18,10 +18,12 @@ import java.time.Duration;
  * @param debugExceptions let exceptions reach the servlet container instead of the exception views
  * @param initUser the file of managers, {@code name:{bcrypt}hash} a line
  * @param maxRequestBodySize the largest request body accepted, in bytes
+ * @param pollInterval how often a shared store polls its transaction log for other processes' commits; zero polls
+ * before every transaction
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
-        boolean debugExceptions, Path initUser, long maxRequestBodySize) {
+        boolean debugExceptions, Path initUser, long maxRequestBodySize, Duration pollInterval) {
 
     public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./var/data/jope";
 
@@ -66,6 +68,8 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         private Path initUser = Path.of("inituser");
 
         private long maxRequestBodySize = 1L << 30;
+
+        private Duration pollInterval = Duration.ZERO;
 
         private Builder() {
         }
@@ -121,9 +125,14 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
-                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize);
+                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, pollInterval);
         }
 
     }

@@ -68,6 +68,7 @@ public class JopeProperties {
                 .debugExceptions(debugExceptions)
                 .initUser(security.inituser)
                 .maxRequestBodySize(server.maxRequestBodySize.toBytes())
+                .pollInterval(store.pollInterval)
                 .build();
     }
 
@@ -143,8 +144,15 @@ public class JopeProperties {
         /** How often a request that met a write conflict is run again before it is answered 503. */
         private int maxConflictRetries = 3;
 
-        /** Unit of the random backoff between conflict retries: retry n waits up to this times 2^n. */
+        /** Unit of the random backoff between conflict retries: retry n waits up to this times 2^(n+1). */
         private Duration conflictBackoff = Duration.ofMillis(10);
+
+        /**
+         * How often the shared store polls its transaction log for other processes' commits, to drop them from the
+         * object cache. 0 polls before every transaction, so a write through one instance is seen by the next
+         * request through any other.
+         */
+        private Duration pollInterval = Duration.ZERO;
 
         public String getUrl() {
             return url;
@@ -203,6 +211,14 @@ public class JopeProperties {
 
         public void setMaxConflictRetries(int maxConflictRetries) {
             this.maxConflictRetries = maxConflictRetries;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
         }
 
         public Duration getConflictBackoff() {

@@ -1,7 +1,10 @@
 package org.jope.core.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,16 +40,23 @@ public final class ObjectStore implements AutoCloseable {
 
     private final String loadStatement;
 
+    /** Marks this process's entries in the transaction log, so that its poller can skip them. */
+    private final String origin = UUID.randomUUID().toString();
+
+    private final InvalidationPoller poller;
+
     /** Held across a commit and its cache update, so that the cache sees commits in database order. */
     private final ReentrantLock commitLock = new ReentrantLock();
 
-    private ObjectStore(StoreLocation location, DataSource dataSource, AutoCloseable ownedPool, long cacheSize) {
+    private ObjectStore(StoreLocation location, DataSource dataSource, AutoCloseable ownedPool, JopeConfig config) {
         this.location = location;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
-        this.cache = new ObjectCache(cacheSize);
+        this.cache = new ObjectCache(config.cacheSize());
         this.loadStatement = LOAD.formatted(location.dialect().binaryType());
         StoreSchema.createAndSeed(dataSource, location.dialect());
+        this.poller = location.shared() ? new InvalidationPoller(cache, origin, config.pollInterval(), newestCommit())
+                : null;
     }
 
     /**
@@ -55,6 +65,7 @@ public final class ObjectStore implements AutoCloseable {
      */
     public static ObjectStore open(JopeConfig config) {
         StoreLocation location = StoreLocation.of(config.storeUrl());
+        requireDriver(location);
         StoreLock lock = location.lockFile().map(StoreLock::acquire).orElse(null);
         try {
             HikariDataSource pool = new HikariDataSource(poolConfig(config, location));
@@ -64,7 +75,7 @@ public final class ObjectStore implements AutoCloseable {
                 }
             };
             try {
-                return new ObjectStore(location, pool, release, config.cacheSize());
+                return new ObjectStore(location, pool, release, config);
             }
             catch (RuntimeException ex) {
                 pool.close();
@@ -84,7 +95,7 @@ public final class ObjectStore implements AutoCloseable {
      */
     public static ObjectStore open(JopeConfig config, DataSource dataSource) {
         StoreLocation location = StoreLocation.of(config.storeUrl());
-        return new ObjectStore(location, dataSource, () -> { }, config.cacheSize());
+        return new ObjectStore(location, dataSource, () -> { }, config);
     }
 
     public Transaction begin(String user, boolean readOnly) {
@@ -106,6 +117,16 @@ public final class ObjectStore implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    void pollInvalidations(Supplier<Connection> connection) throws SQLException {
+        if (poller != null) {
+            poller.pollIfDue(connection);
+        }
     }
 
     ReentrantLock commitLock() {
@@ -132,6 +153,27 @@ public final class ObjectStore implements AutoCloseable {
         }
         catch (Exception ex) {
             throw new IllegalStateException("Could not close the store's connection pool", ex);
+        }
+    }
+
+    private long newestCommit() {
+        try (Connection connection = dataSource.getConnection()) {
+            long newest = InvalidationPoller.newestCommit(connection);
+            connection.rollback();
+            return newest;
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("read the transaction log", ex);
+        }
+    }
+
+    /** The shared store's driver is the user's to add; say so plainly rather than with DriverManager's words. */
+    private static void requireDriver(StoreLocation location) {
+        try {
+            DriverManager.getDriver(location.jdbcUrl());
+        }
+        catch (SQLException ex) {
+            throw new StoreDriverMissingException(location.url(), location.dialect().driverDependency(), ex);
         }
     }
 

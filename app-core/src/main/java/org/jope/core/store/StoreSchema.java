@@ -32,8 +32,9 @@ final class StoreSchema {
 
     static void createAndSeed(DataSource dataSource, SqlDialect dialect) {
         try (Connection connection = dataSource.getConnection()) {
+            // Two processes starting at once on a new shared store would otherwise race to create and seed it.
+            lock(connection, dialect.transactionLock(SqlDialect.SCHEMA_LOCK));
             create(connection, dialect);
-            connection.commit();
             if (!rootExists(connection)) {
                 seed(connection, dialect);
             }
@@ -41,6 +42,14 @@ final class StoreSchema {
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("create the store's schema", ex);
+        }
+    }
+
+    static void lock(Connection connection, String lockStatement) throws SQLException {
+        if (lockStatement != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(lockStatement);
+            }
         }
     }
 
@@ -63,12 +72,17 @@ final class StoreSchema {
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS jope_txn (
                         tid BIGINT PRIMARY KEY,
+                        commit_seq BIGINT NOT NULL,
                         committed_at TIMESTAMP NOT NULL,
                         username VARCHAR(255),
-                        paths VARCHAR
+                        paths VARCHAR,
+                        oids VARCHAR,
+                        origin VARCHAR(64)
                     )""");
+            statement.execute("CREATE INDEX IF NOT EXISTS jope_txn_commit_seq ON jope_txn (commit_seq)");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_oid_seq START WITH 1");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_tid_seq START WITH 1");
+            statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_commit_seq START WITH 1");
         }
     }
 
@@ -109,12 +123,16 @@ final class StoreSchema {
             insert.addBatch();
             insert.executeBatch();
         }
-        try (PreparedStatement log = connection.prepareStatement(
-                "INSERT INTO jope_txn (tid, committed_at, username, paths) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement log = connection.prepareStatement("""
+                INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             log.setLong(1, tid);
-            log.setTimestamp(2, Timestamp.from(Instant.now()));
-            log.setString(3, null);
-            log.setString(4, "/\n/welcome");
+            log.setLong(2, nextValue(connection, dialect, "jope_commit_seq"));
+            log.setTimestamp(3, Timestamp.from(Instant.now()));
+            log.setString(4, null);
+            log.setString(5, "/\n/welcome");
+            log.setString(6, ROOT_OID + "," + welcomeOid);
+            log.setString(7, "seed");
             log.executeUpdate();
         }
         logger.info("Created a new store with a root folder and a welcome page");

@@ -57,6 +57,8 @@ public final class Transaction implements AutoCloseable {
 
     private boolean committed;
 
+    private boolean polled;
+
     Transaction(ObjectStore store, String user, boolean readOnly, Set<Long> lockFirst) {
         this.store = store;
         this.user = user;
@@ -74,6 +76,7 @@ public final class Transaction implements AutoCloseable {
      * reads afresh.
      */
     public ContentObject load(long oid) {
+        pollOnce();
         if (lockFirst.contains(oid)) {
             return lockAndLoad(oid);
         }
@@ -197,15 +200,10 @@ public final class Transaction implements AutoCloseable {
         }
         try {
             if (tid != 0) {
-                try (PreparedStatement log = connection.prepareStatement(
-                        "INSERT INTO jope_txn (tid, committed_at, username, paths) VALUES (?, ?, ?, ?)")) {
-                    log.setLong(1, tid);
-                    log.setTimestamp(2, Timestamp.from(Instant.now()));
-                    log.setString(3, user);
-                    log.setString(4, String.join("\n", paths));
-                    log.executeUpdate();
-                }
                 advanceFolderSerials();
+                // Taken after every row lock, so that it can never wait on a writer that waits for it.
+                StoreSchema.lock(connection, store.location().dialect().transactionLock(SqlDialect.COMMIT_LOCK));
+                logCommit();
                 store.commitLock().lock();
                 try {
                     connection.commit();
@@ -222,6 +220,25 @@ public final class Transaction implements AutoCloseable {
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("commit", ex);
+        }
+    }
+
+    /** The transaction log entry: who changed what, and the objects other processes must drop from their caches. */
+    private void logCommit() throws SQLException {
+        List<String> oids = new ArrayList<>();
+        written.keySet().forEach((oid) -> oids.add(oid.toString()));
+        stale.forEach((oid) -> oids.add(oid.toString()));
+        try (PreparedStatement log = connection.prepareStatement("""
+                INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            log.setLong(1, tid);
+            log.setLong(2, StoreSchema.nextValue(connection, store.location().dialect(), "jope_commit_seq"));
+            log.setTimestamp(3, Timestamp.from(Instant.now()));
+            log.setString(4, user);
+            log.setString(5, String.join("\n", paths));
+            log.setString(6, String.join(",", oids));
+            log.setString(7, store.origin());
+            log.executeUpdate();
         }
     }
 
@@ -307,6 +324,20 @@ public final class Transaction implements AutoCloseable {
             throw SqlErrors.translate("lock object " + oid, ex);
         }
         return loadFromDatabase(oid);
+    }
+
+    /** On a shared store, the first read of a transaction first drops what other processes changed. */
+    private void pollOnce() {
+        if (polled) {
+            return;
+        }
+        polled = true;
+        try {
+            store.pollInvalidations(this::connection);
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("poll the transaction log", ex);
+        }
     }
 
     private void advanceAtCommit(Folder folder) {
