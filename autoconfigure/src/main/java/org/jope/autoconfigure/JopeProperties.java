@@ -2,6 +2,8 @@ package org.jope.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +25,13 @@ public class JopeProperties {
      */
     private boolean debugExceptions;
 
+    /**
+     * Proxies, as IP addresses or CIDR blocks (10.0.0.0/8), whose X-Forwarded-For header names the client in the
+     * access log: read from the right, the first address that is not one of these is the client. From any other peer
+     * the header is ignored. Empty by default, so the header is never trusted (waitress trusted_proxy).
+     */
+    private List<String> trustedProxies = new ArrayList<>();
+
     private final Server server = new Server();
 
     private final Store store = new Store();
@@ -37,6 +46,14 @@ public class JopeProperties {
 
     public void setDebugExceptions(boolean debugExceptions) {
         this.debugExceptions = debugExceptions;
+    }
+
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public Server getServer() {
