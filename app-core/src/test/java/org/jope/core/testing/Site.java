@@ -1,5 +1,6 @@
 package org.jope.core.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +33,7 @@ public final class Site implements AutoCloseable {
     }
 
     public static Site start(Path directory, UnaryOperator<JopeConfig.Builder> settings) throws Exception {
+        Files.createDirectories(directory);
         Path inituser = directory.resolve("inituser");
         if (!InitUserFile.read(inituser).hasUser(MANAGER)) {
             // The lowest bcrypt cost keeps thousands of authenticated writes fast; the format is the same.
