@@ -8,11 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
+import org.jope.core.publisher.UnhandledErrorFilter;
 
 /**
  * Builds the Jope core from the {@code jope.*} properties, adds the views and exception views that beans register,
@@ -43,6 +46,18 @@ public class JopeAutoConfiguration {
         @Bean
         PublisherHandlerMapping jopePublisherHandlerMapping(JopeApplication application) {
             return new PublisherHandlerMapping(application.publisher());
+        }
+
+        /**
+         * Outermost, so that an exception debug-exceptions lets out of the publisher is answered the same way on
+         * every container, and never reaches the container's or Spring's own error pages.
+         */
+        @Bean
+        FilterRegistrationBean<UnhandledErrorFilter> jopeUnhandledErrorFilter(JopeProperties properties) {
+            FilterRegistrationBean<UnhandledErrorFilter> registration = new FilterRegistrationBean<>(
+                    new UnhandledErrorFilter(properties.getServer().isExposeTracebacks()));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
 
     }

@@ -106,6 +106,12 @@ public class JopeProperties {
         /** The largest request body accepted; a larger one is answered 413. */
         private DataSize maxRequestBodySize = DataSize.ofGigabytes(1);
 
+        /**
+         * Put the exception's class, message and stack trace in the 500 answer to an exception that
+         * debug-exceptions lets through (waitress's expose_tracebacks). Never on a server that strangers reach.
+         */
+        private boolean exposeTracebacks;
+
         public ServerType getType() {
             return type;
         }
@@ -123,6 +129,14 @@ public class JopeProperties {
                 throw new IllegalArgumentException("jope.server.threads must be at least 1");
             }
             this.threads = threads;
+        }
+
+        public boolean isExposeTracebacks() {
+            return exposeTracebacks;
+        }
+
+        public void setExposeTracebacks(boolean exposeTracebacks) {
+            this.exposeTracebacks = exposeTracebacks;
         }
 
         public DataSize getMaxRequestBodySize() {

@@ -73,7 +73,7 @@ public final class ExceptionViews {
                         + Encode.forHtml(report.errorId()) + "</code></p>\n"));
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
@@ -83,6 +83,8 @@ public final class ExceptionViews {
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
             case 301 -> "Moved Permanently";
             case 302 -> "Found";
             case 303 -> "See Other";

@@ -35,6 +35,9 @@ public final class Publisher {
     /** The request attribute that carries the authenticated user's name, for the access log. */
     public static final String USER_ATTRIBUTE = "org.jope.user";
 
+    /** The request attribute that carries an {@link UnhandledError} out of the publisher in debug-exceptions mode. */
+    public static final String UNHANDLED_ATTRIBUTE = "org.jope.unhandled";
+
     private static final Logger logger = LoggerFactory.getLogger(Publisher.class);
 
     private final ObjectStore store;
@@ -91,10 +94,7 @@ public final class Publisher {
             rendered = publishWithRetries(request, user);
         }
         catch (RuntimeException error) {
-            rendered = answer(error, request, user, response);
-            if (rendered == null) {
-                return;
-            }
+            rendered = answer(error, request, user);
         }
         rendered.writeTo(response, !"HEAD".equals(request.getMethod()));
     }
@@ -179,26 +179,29 @@ public final class Publisher {
     }
 
     /**
-     * Returns the exception view's response, or null when debug-exceptions has sent the error to the container.
+     * The exception view's response. With debug-exceptions on, the views are skipped, as in Zope, except the
+     * Unauthorized challenge and redirects, which answer the client rather than report a fault: the exception leaves
+     * the publisher, with its report in a request attribute, for the {@link UnhandledErrorFilter} to log and answer.
      */
-    private Rendered answer(RuntimeException error, HttpServletRequest request, String user,
-            HttpServletResponse response) throws IOException {
+    private Rendered answer(RuntimeException error, HttpServletRequest request, String user) {
         ErrorReport report = new ErrorReport(newErrorId(), request.getMethod(), request.getRequestURI(), user);
         if (error instanceof StoreUnavailable unavailable) {
             shed(unavailable);
         }
-        if (!isExpected(error)) {
-            logger.error("Error id {} on {} {} (user {})", report.errorId(), report.method(), report.path(),
-                    user != null ? user : "anonymous", error);
-        }
-        if (debugExceptions && !(error instanceof Unauthorized)) {
-            if (error instanceof HttpError http) {
-                response.sendError(http.status(), http.getMessage());
-                return null;
-            }
+        if (debugExceptions && !(error instanceof Unauthorized) && !(error instanceof Redirect)) {
+            request.setAttribute(UNHANDLED_ATTRIBUTE, new UnhandledError(report, error));
             throw error;
         }
+        if (!isExpected(error)) {
+            logUnhandled(report, error);
+        }
         return exceptionViews.render(error, report);
+    }
+
+    /** The one place an unhandled error is logged, whether an exception view or the filter answered it. */
+    static void logUnhandled(ErrorReport report, Throwable error) {
+        logger.error("Error id {} on {} {} (user {})", report.errorId(), report.method(), report.path(),
+                report.user() != null ? report.user() : "anonymous", error);
     }
 
     private void shed(StoreUnavailable unavailable) {
@@ -211,7 +214,7 @@ public final class Publisher {
     }
 
     /** Errors that answer the client rather than report a fault of the site. */
-    private static boolean isExpected(RuntimeException error) {
+    static boolean isExpected(Throwable error) {
         return error instanceof HttpError || error instanceof ConflictError || error instanceof StoreUnavailable;
     }
 

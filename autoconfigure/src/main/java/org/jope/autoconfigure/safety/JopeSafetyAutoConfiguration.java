@@ -5,23 +5,30 @@ import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import org.jope.autoconfigure.JopeProperties;
 
 /**
- * The seed's warnings made executable: request threads stay below the store's pool, and requests waiting for a
- * worker are reported. (The lock that keeps a second process off an embedded store is taken by the core.)
+ * The seed's warnings made executable: request threads stay below the store's pool, requests waiting for a worker
+ * are reported, and debugging modes on a server reachable from elsewhere are called out. (The lock that keeps a second process off an embedded store is taken by the core.)
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(JopeProperties.class)
+@EnableConfigurationProperties({ JopeProperties.class, ServerProperties.class })
 public class JopeSafetyAutoConfiguration {
 
     @Bean
     ThreadsVsPoolCheck jopeThreadsVsPoolCheck(JopeProperties properties) {
         return new ThreadsVsPoolCheck(properties.getStore().getPoolSize(), properties.getSafety().getThreadsVsPool());
+    }
+
+    @Bean
+    DebugExposureWarning jopeDebugExposureWarning(JopeProperties properties, ServerProperties server) {
+        return new DebugExposureWarning(properties.isDebugExceptions(), properties.getServer().isExposeTracebacks(),
+                server.getAddress());
     }
 
     @Bean
