@@ -24,13 +24,6 @@ public record Folder(long oid, long serial, String name, String title, List<Chil
         return new Folder(oid, newSerial, name, title, more);
     }
 
-    /** This folder after one of its children was replaced; the folder itself is unchanged. */
-    public Folder withChildReplaced(ChildEntry replaced) {
-        List<ChildEntry> changed = new ArrayList<>(children);
-        changed.replaceAll((child) -> child.oid() == replaced.oid() ? replaced : child);
-        return new Folder(oid, serial, name, title, changed);
-    }
-
     /** This folder after a transaction with the given serial removed a child. */
     public Folder withChildRemoved(long childOid, long newSerial) {
         List<ChildEntry> fewer = new ArrayList<>(children);

@@ -62,11 +62,6 @@ public final class ObjectCache {
         objects.putAll(written);
     }
 
-    public synchronized void invalidateAll() {
-        generation++;
-        objects.invalidateAll();
-    }
-
     public long size() {
         return objects.estimatedSize();
     }

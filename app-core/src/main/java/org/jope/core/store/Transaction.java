@@ -242,10 +242,6 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    public boolean hasWrites() {
-        return tid != 0;
-    }
-
     @Override
     public void close() {
         if (connection == null) {
