@@ -1,0 +1,174 @@
+package org.jope.autoconfigure.logging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.util.unit.DataSize;
+
+import org.jope.core.log.AccessLog;
+
+/**
+ * Jope's appenders, added to the Logback context that Spring Boot configured: the access log's file (and console,
+ * when asked) on the {@value AccessLog#LOGGER_NAME} logger, and the event log's file on the root logger. It removes
+ * exactly what it added, so that several contexts in one JVM (as in tests) do not take each other's appenders away.
+ */
+final class JopeLogbackAppenders {
+
+    /** Zope's event log: {@code %(asctime)s %(levelname)s [%(name)s:%(lineno)s][%(threadName)s] %(message)s}. */
+    static final String EVENT_PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %level [%logger:%line][%thread] %msg%n";
+
+    static final String ACCESS_PATTERN = "%msg%n";
+
+    static final String ACCESS_FILE = "JOPE_ACCESS_FILE";
+
+    static final String ACCESS_CONSOLE = "JOPE_ACCESS_CONSOLE";
+
+    static final String EVENT_FILE = "JOPE_EVENT_FILE";
+
+    private final LoggerContext context;
+
+    private final List<Attached> attached = new ArrayList<>();
+
+    JopeLogbackAppenders(LoggerContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The access lines go to their own appenders only: the logger does not pass them on to the root logger's
+     * console, and it keeps INFO whatever the root level is, unless {@code levelFixed} says the user set one.
+     */
+    void addAccessLog(JopeLogProperties.Access access, boolean levelFixed) {
+        Logger logger = context.getLogger(AccessLog.LOGGER_NAME);
+        if (!levelFixed) {
+            logger.setLevel(Level.INFO);
+        }
+        logger.setAdditive(false);
+        if (!access.getFile().isBlank()) {
+            attach(logger, queued(ACCESS_FILE, rollingFile(ACCESS_FILE + "_WRITER", access.getFile(), ACCESS_PATTERN,
+                    access.getMaxFileSize(), access.getMaxHistory(), access.getTotalSizeCap()), access.getQueueSize()));
+        }
+        if (access.isConsole()) {
+            attach(logger, queued(ACCESS_CONSOLE, console(ACCESS_CONSOLE + "_WRITER"), access.getQueueSize()));
+        }
+    }
+
+    /**
+     * The event log file is written on the caller's thread: events are few, and Zope's format wants the caller's
+     * line number, which a queue would have to capture first anyway.
+     */
+    void addEventLog(JopeLogProperties.Event event, boolean levelFixed) {
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (!levelFixed) {
+            root.setLevel(level(event.getLevel()));
+        }
+        if (!event.getFile().isBlank()) {
+            attach(root, rollingFile(EVENT_FILE, event.getFile(), EVENT_PATTERN, event.getMaxFileSize(),
+                    event.getMaxHistory(), event.getTotalSizeCap()));
+        }
+    }
+
+    /** Detaches and stops what this instance attached; an async appender first writes out its queue. */
+    void remove() {
+        for (Attached each : attached) {
+            each.logger.detachAppender(each.appender);
+            each.appender.stop();
+        }
+        attached.clear();
+    }
+
+    private void attach(Logger logger, Appender<ILoggingEvent> appender) {
+        // A context that was closed without removing its appenders must not leave a second writer on the file.
+        Appender<ILoggingEvent> previous = logger.getAppender(appender.getName());
+        if (previous != null) {
+            logger.detachAppender(previous);
+            previous.stop();
+        }
+        logger.addAppender(appender);
+        attached.add(new Attached(logger, appender));
+    }
+
+    /**
+     * The request thread only puts its line on a queue; one writer thread does the file I/O. neverBlock stays false
+     * and discardingThreshold 0: a full queue makes requests wait for the disk rather than lose access lines, since
+     * an access log with holes is worse than a slower server, and a full queue means the disk cannot keep up anyway.
+     */
+    private AsyncAppender queued(String name, Appender<ILoggingEvent> writer, int queueSize) {
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName(name);
+        async.setQueueSize(queueSize);
+        async.setDiscardingThreshold(0);
+        async.setNeverBlock(false);
+        async.setIncludeCallerData(false);
+        async.addAppender(writer);
+        async.start();
+        return async;
+    }
+
+    private RollingFileAppender<ILoggingEvent> rollingFile(String name, String file, String pattern,
+            DataSize maxFileSize, int maxHistory, DataSize totalSizeCap) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder(pattern));
+        appender.setFile(file);
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setFileNamePattern(file + ".%d{yyyy-MM-dd}.%i.gz");
+        policy.setMaxFileSize(new FileSize(maxFileSize.toBytes()));
+        policy.setMaxHistory(maxHistory);
+        policy.setTotalSizeCap(new FileSize(totalSizeCap.toBytes()));
+        policy.setParent(appender);
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.start();
+        return appender;
+    }
+
+    private ConsoleAppender<ILoggingEvent> console(String name) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder(ACCESS_PATTERN));
+        appender.start();
+        return appender;
+    }
+
+    private PatternLayoutEncoder encoder(String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+
+    private static Level level(LogLevel level) {
+        return switch (level) {
+            case TRACE -> Level.TRACE;
+            case DEBUG -> Level.DEBUG;
+            case INFO -> Level.INFO;
+            case WARN -> Level.WARN;
+            case ERROR, FATAL -> Level.ERROR;
+            case OFF -> Level.OFF;
+        };
+    }
+
+    private record Attached(Logger logger, Appender<ILoggingEvent> appender) {
+    }
+
+}
