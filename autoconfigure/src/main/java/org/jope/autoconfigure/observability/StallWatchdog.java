@@ -1,0 +1,135 @@
+package org.jope.autoconfigure.observability;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import org.jope.core.publisher.InFlightRequests;
+
+/**
+ * Tells a hung server from a busy one: requests are in flight, yet none has completed for the stall time. It then
+ * logs one WARN with the stack of the worker that has been on its request longest, and counts the stall; it warns
+ * again only after a request has completed. It samples on a daemon thread of its own, so the request path pays
+ * nothing beyond what {@link InFlightRequests} already does.
+ */
+public class StallWatchdog implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(StallWatchdog.class);
+
+    private static final Duration LONGEST_SAMPLE_PERIOD = Duration.ofSeconds(1);
+
+    private static final Duration SHORTEST_SAMPLE_PERIOD = Duration.ofMillis(10);
+
+    private final InFlightRequests requests;
+
+    private final Duration stallAfter;
+
+    private final AtomicLong stalls = new AtomicLong();
+
+    // Read and written by the sampler thread only.
+    private long lastCompleted = -1;
+
+    private long lastProgressNanos;
+
+    private boolean reported;
+
+    private ScheduledExecutorService sampler;
+
+    public StallWatchdog(InFlightRequests requests, Duration stallAfter) {
+        this.requests = requests;
+        this.stallAfter = stallAfter;
+    }
+
+    /** Stalls seen since the start. */
+    public long stalls() {
+        return stalls.get();
+    }
+
+    public Duration stallAfter() {
+        return stallAfter;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (sampler != null) {
+            return;
+        }
+        sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
+            Thread thread = new Thread(task, "jope-stall-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = samplePeriod().toNanos();
+        sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+            sampler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return sampler != null;
+    }
+
+    /**
+     * Four samples within the stall time, so that a stall is seen within a quarter of it late, but no more than one
+     * a second: the default of 10 s needs no finer look.
+     */
+    private Duration samplePeriod() {
+        Duration quarter = stallAfter.dividedBy(4);
+        if (quarter.compareTo(LONGEST_SAMPLE_PERIOD) > 0) {
+            return LONGEST_SAMPLE_PERIOD;
+        }
+        return quarter.compareTo(SHORTEST_SAMPLE_PERIOD) < 0 ? SHORTEST_SAMPLE_PERIOD : quarter;
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        long completed = requests.completed();
+        if (completed != lastCompleted || requests.count() == 0) {
+            lastCompleted = completed;
+            lastProgressNanos = now;
+            reported = false;
+            return;
+        }
+        if (!reported && now - lastProgressNanos >= stallAfter.toNanos()) {
+            reported = true;
+            stalls.incrementAndGet();
+            report(Duration.ofNanos(now - lastProgressNanos), now);
+        }
+    }
+
+    private void report(Duration stalledFor, long now) {
+        int inFlight = requests.count();
+        Optional<Map.Entry<Thread, Long>> oldest = requests.oldest();
+        if (oldest.isEmpty()) {
+            logger.warn("Stalled: no request has completed for {} ms while {} were in flight",
+                    stalledFor.toMillis(), inFlight);
+            return;
+        }
+        Thread worker = oldest.get().getKey();
+        long runningMillis = TimeUnit.NANOSECONDS.toMillis(now - oldest.get().getValue());
+        StringBuilder stack = new StringBuilder();
+        for (StackTraceElement frame : worker.getStackTrace()) {
+            stack.append(System.lineSeparator()).append("\tat ").append(frame);
+        }
+        logger.warn("Stalled: no request has completed for {} ms while {} are in flight; the oldest has run {} ms "
+                + "on thread {}, which is at:{}", stalledFor.toMillis(), inFlight, runningMillis, worker.getName(),
+                stack);
+    }
+
+}
