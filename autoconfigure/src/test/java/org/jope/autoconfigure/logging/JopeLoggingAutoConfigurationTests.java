@@ -1,0 +1,197 @@
+package org.jope.autoconfigure.logging;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import org.jope.core.log.AccessEvent;
+import org.jope.core.log.AccessLog;
+import org.jope.core.log.AccessLogFormatter;
+import org.jope.core.log.TrustedProxies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JopeLoggingAutoConfigurationTests {
+
+    /** No files unless a test asks for them: these contexts run in the module directory. */
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JopeLoggingAutoConfiguration.class))
+            .withPropertyValues("jope.log.access.file=", "jope.log.event.file=");
+
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    private final Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER_NAME);
+
+    private Level rootLevel;
+
+    private Level accessLevel;
+
+    private boolean accessAdditive;
+
+    @BeforeEach
+    void rememberLevels() {
+        rootLevel = root.getLevel();
+        accessLevel = access.getLevel();
+        accessAdditive = access.isAdditive();
+    }
+
+    @AfterEach
+    void restoreLevels() {
+        root.setLevel(rootLevel);
+        access.setLevel(accessLevel);
+        access.setAdditive(accessAdditive);
+    }
+
+    @Test
+    void accessLogIsOnByDefaultOnEveryContainer() {
+        runner.run((context) -> {
+            assertThat(context).hasSingleBean(AccessLog.class);
+            assertThat(context).hasSingleBean(TomcatAccessLogCustomizer.class);
+            assertThat(context).hasSingleBean(JettyAccessLogCustomizer.class);
+            assertThat(context).hasSingleBean(UndertowAccessLogCustomizer.class);
+            assertThat(context).hasSingleBean(ServingAnnouncement.class);
+        });
+    }
+
+    @Test
+    void accessLogCanBeSwitchedOff() {
+        runner.withPropertyValues("jope.log.access.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(AccessLog.class);
+            assertThat(context).doesNotHaveBean(TomcatAccessLogCustomizer.class);
+            assertThat(context).doesNotHaveBean(JettyAccessLogCustomizer.class);
+            assertThat(context).doesNotHaveBean(UndertowAccessLogCustomizer.class);
+            assertThat(context).hasSingleBean(ServingAnnouncement.class);
+        });
+    }
+
+    @Test
+    void nothingOfItOutsideAWebApplication() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JopeLoggingAutoConfiguration.class))
+                .withPropertyValues("jope.log.access.file=", "jope.log.event.file=")
+                .run((context) -> {
+                    assertThat(context).doesNotHaveBean(AccessLog.class);
+                    assertThat(context).doesNotHaveBean(ServingAnnouncement.class);
+                });
+    }
+
+    @Test
+    void usersOwnAccessLogWins() {
+        runner.withUserConfiguration(OwnAccessLog.class).run((context) -> {
+            assertThat(context).getBean(AccessLog.class).isSameAs(context.getBean(OwnAccessLog.class).accessLog);
+            assertThat(context).hasSingleBean(TomcatAccessLogCustomizer.class);
+        });
+    }
+
+    @Test
+    void unknownFormatTokenFailsTheStartupAndNamesIt() {
+        runner.withPropertyValues("jope.log.access.format=%h %Z").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'%Z'").hasMessageContaining("%D");
+        });
+    }
+
+    @Test
+    void trustedProxyThatIsNoAddressFailsTheStartupAndNamesIt() {
+        runner.withPropertyValues("jope.trusted-proxies=10.0.0.0/8,proxy.example.org").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'proxy.example.org'");
+        });
+    }
+
+    @Test
+    void everyPropertyBinds() {
+        runner.withPropertyValues("jope.log.access.enabled=true", "jope.log.access.format=json",
+                "jope.log.access.console=true", "jope.log.access.max-history=30", "jope.log.access.max-file-size=5MB",
+                "jope.log.access.total-size-cap=2GB", "jope.log.access.queue-size=256", "jope.log.event.level=warn",
+                "jope.log.event.max-history=7", "jope.log.event.max-file-size=1MB",
+                "jope.log.event.total-size-cap=20MB").run((context) -> {
+                    JopeLogProperties properties = context.getBean(JopeLogProperties.class);
+                    assertThat(properties.getAccess().getFormat()).isEqualTo("json");
+                    assertThat(properties.getAccess().isConsole()).isTrue();
+                    assertThat(properties.getAccess().getMaxHistory()).isEqualTo(30);
+                    assertThat(properties.getAccess().getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(5));
+                    assertThat(properties.getAccess().getTotalSizeCap()).isEqualTo(DataSize.ofGigabytes(2));
+                    assertThat(properties.getAccess().getQueueSize()).isEqualTo(256);
+                    assertThat(properties.getEvent().getLevel()).isEqualTo(LogLevel.WARN);
+                    assertThat(properties.getEvent().getMaxHistory()).isEqualTo(7);
+                    assertThat(properties.getEvent().getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(1));
+                    assertThat(properties.getEvent().getTotalSizeCap()).isEqualTo(DataSize.ofMegabytes(20));
+                });
+    }
+
+    @Test
+    void defaultsFollowZope() {
+        JopeLogProperties properties = new JopeLogProperties();
+        assertThat(properties.getAccess().isEnabled()).isTrue();
+        assertThat(properties.getAccess().getFormat()).isEqualTo("combined");
+        assertThat(properties.getAccess().getFile()).isEqualTo("var/log/access.log");
+        assertThat(properties.getAccess().isConsole()).isFalse();
+        assertThat(properties.getEvent().getLevel()).isEqualTo(LogLevel.INFO);
+        assertThat(properties.getEvent().getFile()).isEqualTo("var/log/event.log");
+    }
+
+    @Test
+    void appendersAreAddedAndTakenAwayWithTheContext(@TempDir Path directory) {
+        Path accessFile = directory.resolve("var/log/access.log");
+        Path eventFile = directory.resolve("var/log/event.log");
+        runner.withPropertyValues("jope.log.access.file=" + accessFile, "jope.log.access.console=true",
+                "jope.log.event.file=" + eventFile, "jope.log.event.level=debug").run((context) -> {
+                    assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_FILE)).isNotNull();
+                    assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE)).isNotNull();
+                    assertThat(access.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(access.isAdditive()).isFalse();
+                    assertThat(root.getAppender(JopeLogbackAppenders.EVENT_FILE)).isNotNull();
+                    assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
+                    context.getBean(AccessLog.class).log(new AccessEvent("192.0.2.7", null, 0, "GET", "/", "HTTP/1.1",
+                            200, 1, null, null, 1, null));
+                });
+        // Closing the context wrote out the queue and closed the files.
+        assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_FILE)).isNull();
+        assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE)).isNull();
+        assertThat(root.getAppender(JopeLogbackAppenders.EVENT_FILE)).isNull();
+        assertThat(accessFile).content().startsWith("192.0.2.7 - - [").endsWith("\"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n");
+        assertThat(Files.exists(eventFile)).isTrue();
+    }
+
+    /** Spring Boot has applied logging.level.* before Jope runs; these levels stand as Boot set them. */
+    @Test
+    void explicitLevelsWinOverJopes() {
+        root.setLevel(Level.WARN);
+        access.setLevel(Level.ERROR);
+        runner.withPropertyValues("logging.level.root=warn", "logging.level.jope.access=error",
+                "jope.log.event.level=debug").run((context) -> {
+                    assertThat(root.getLevel()).isEqualTo(Level.WARN);
+                    assertThat(access.getLevel()).isEqualTo(Level.ERROR);
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnAccessLog {
+
+        final AccessLog accessLog = new AccessLog(AccessLogFormatter.of("common", TrustedProxies.NONE));
+
+        @Bean
+        AccessLog accessLog() {
+            return accessLog;
+        }
+
+    }
+
+}
