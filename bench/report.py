@@ -20,13 +20,19 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 GENERATOR_BOUND_PCT = 90
 CONTAINER_COLOURS = {"tomcat": "#1f77b4", "jetty": "#2ca02c", "undertow": "#9467bd"}
 STALL_COLOUR = "#d62728"
-STORE_NAMES = {"h2": "the embedded store (h2)", "postgres": "the shared store (postgres)"}
+STORE_NAMES = {
+    "h2": "the embedded store (h2)",
+    "postgres": "the shared store (postgres)",
+    "postgres-2x2": "the shared store with two instances behind nginx (postgres-2x2)",
+}
+# The seed's "more instances with fewer threads each": one instance on the shared store against several behind nginx.
+SINGLE_STORE, SCALE_OUT_STORE = "postgres", "postgres-2x2"
 OUTCOME_TEXT = {
     "ok": "ok",
     "failed-to-start": "failed to start",
     "store-failed": "PostgreSQL not available",
     "wrk-failed": "wrk failed",
-    "app-exited": "the app exited during the run",
+    "app-exited": "an app (or nginx) exited during the run",
 }
 
 
@@ -132,6 +138,8 @@ class Run:
     outcome: str
     prefix: str
     app_cpu_s: float
+    instances: int = 1
+    proxy_cpu_s: float = 0.0
     wrk: WrkFigures = None
     chart: str = ""
 
@@ -147,6 +155,11 @@ class Run:
     @property
     def requests_per_s(self):
         return self.wrk.requests_per_s if self.measured else 0.0
+
+    @property
+    def setup(self):
+        """Instances × threads, as in the seed's advice: "1×4", "2×2"."""
+        return f"{self.instances}×{self.threads}"
 
     @property
     def wrk_cpu_s(self):
@@ -171,6 +184,9 @@ def read_runs(raw_dir):
                 outcome=row["outcome"],
                 prefix=row["prefix"],
                 app_cpu_s=float(row["app_cpu_s"]),
+                # Absent from manifests written before the postgres-2x2 runs existed.
+                instances=int(row.get("instances") or 1),
+                proxy_cpu_s=float(row.get("proxy_cpu_s") or 0),
             )
             run.wrk = parse_wrk(raw_dir / f"{run.prefix}.wrk.txt")
             runs.append(run)
@@ -198,6 +214,10 @@ def count(n):
 
 def pct(value):
     return f"{value:.0f}%"
+
+
+def proxy_cpu(run):
+    return pct(run.cpu_pct(run.proxy_cpu_s)) if run.instances > 1 and run.measured else "—"
 
 
 def log_tail(path):
@@ -320,6 +340,39 @@ def ratio(run, runs):
     return run.requests_per_s / hello.requests_per_s
 
 
+def page_run(runs, container, store):
+    return next((r for r in runs if r.kind == "page" and r.container == container and r.store == store), None)
+
+
+def scale_out_pairs(runs):
+    """(container, one instance, several behind nginx) for each container that has a "/" run on both."""
+    pairs = []
+    for container in dict.fromkeys(r.container for r in runs):
+        single, scaled = page_run(runs, container, SINGLE_STORE), page_run(runs, container, SCALE_OUT_STORE)
+        if single and scaled:
+            pairs.append((container, single, scaled))
+    return pairs
+
+
+def setup_title(run):
+    return (f"{run.instances} instance{'s' if run.instances > 1 else ''} × "
+            f"{run.threads} thread{'s' if run.threads > 1 else ''}")
+
+
+def scale_out_finding(runs, machine):
+    measured = [(c, a, b) for c, a, b in scale_out_pairs(runs) if a.measured and b.measured and a.requests_per_s]
+    if not measured:
+        return None
+    _, single, scaled = measured[0]
+    shares = "; ".join(f"{c} {pct(100 * b.requests_per_s / a.requests_per_s)} "
+                       f"({count(b.requests_per_s)} against {count(a.requests_per_s)})" for c, a, b in measured)
+    proxy = max(b.cpu_pct(b.proxy_cpu_s) for _, _, b in measured)
+    return (f"On PostgreSQL, {setup_title(scaled)} behind nginx served this share of the requests/s of "
+            f"{setup_title(single)}: {shares}. nginx used up to {pct(proxy)} of one core, on the same "
+            f"{machine.get('cpus', '?')} cores as the apps, wrk and PostgreSQL, so the comparison includes the "
+            "proxy's cost.")
+
+
 def findings(runs, machine):
     sentences = []
     stores = list(dict.fromkeys(r.store for r in runs if r.kind == "page"))
@@ -346,6 +399,10 @@ def findings(runs, machine):
     if ratios:
         sentences.append('"/" reached this share of the raw servlet\'s rate on the same container: '
                          + "; ".join(ratios) + ".")
+
+    scale_out = scale_out_finding(runs, machine)
+    if scale_out:
+        sentences.append(scale_out)
 
     stalls = [f"{r.name} had {r.wrk.zero_seconds} seconds without completions, the longest gap "
               f"{r.wrk.longest_gap} s" for r in runs if r.measured and r.wrk.zero_seconds]
@@ -390,7 +447,7 @@ def findings(runs, machine):
 
 def figure_row(run):
     if not run.measured:
-        return [str(run.n), run.container, run.store, run.path, OUTCOME_TEXT.get(run.outcome, run.outcome)] + ["—"] * 10
+        return [str(run.n), run.container, run.store, run.path, OUTCOME_TEXT.get(run.outcome, run.outcome)] + ["—"] * 11
     w = run.wrk
     status = "" if run.outcome == "ok" else f" ({OUTCOME_TEXT.get(run.outcome, run.outcome)})"
     return [
@@ -398,7 +455,7 @@ def figure_row(run):
         ms(w.latency_us["p50"]), ms(w.latency_us["p99"]), ms(w.latency_us["max"]),
         count(w.non_2xx), w.socket_errors, str(w.zero_seconds), str(w.longest_gap),
         count(w.slowest_second) if w.slowest_second is not None else "—",
-        pct(run.cpu_pct(run.wrk_cpu_s)), pct(run.cpu_pct(run.app_cpu_s)),
+        pct(run.cpu_pct(run.wrk_cpu_s)), pct(run.cpu_pct(run.app_cpu_s)), proxy_cpu(run),
     ]
 
 
@@ -415,7 +472,7 @@ def ratio_rows(runs):
         hello = ceiling_of(runs, container)
         row = [container, count(hello.requests_per_s) if hello else "—"]
         for store in stores:
-            page = next((r for r in runs if r.kind == "page" and r.container == container and r.store == store), None)
+            page = page_run(runs, container, store)
             share = ratio(page, runs) if page else None
             row += [count(page.requests_per_s) if page and page.measured else "—",
                     f"{share:.2f}" if share is not None else "—"]
@@ -424,6 +481,43 @@ def ratio_rows(runs):
     for store in stores:
         header += [f'"/" {store} req/s', f'"/" {store} ÷ hello']
     return header, rows
+
+
+def scale_out_table(pairs):
+    single, scaled = pairs[0][1], pairs[0][2]
+    a, b = single.setup, scaled.setup
+    header = ["container", f"{a} req/s", f"{b} req/s", f"{b} ÷ {a}", f"{a} p99 ms", f"{b} p99 ms",
+              f"{a} max ms", f"{b} max ms", f"{a} s without completions", f"{b} s without completions",
+              f"{a} app CPU", f"{b} app CPU", f"{b} nginx CPU"]
+    rows = []
+    for container, single, scaled in pairs:
+        both = (single, scaled)
+        share = (f"{scaled.requests_per_s / single.requests_per_s:.2f}"
+                 if single.measured and scaled.measured and single.requests_per_s else "—")
+        rows.append([container, *(requests_per_s_text(r) for r in both), share,
+                     *(ms(r.wrk.latency_us["p99"]) if r.measured else "—" for r in both),
+                     *(ms(r.wrk.latency_us["max"]) if r.measured else "—" for r in both),
+                     *(str(r.wrk.zero_seconds) if r.measured else "—" for r in both),
+                     *(pct(r.cpu_pct(r.app_cpu_s)) if r.measured else "—" for r in both),
+                     proxy_cpu(scaled)])
+    return table(header, rows)
+
+
+def requests_per_s_text(run):
+    return count(run.requests_per_s) if run.measured else OUTCOME_TEXT.get(run.outcome, run.outcome)
+
+
+def scale_out_section(pairs, machine):
+    single, scaled = pairs[0][1], pairs[0][2]
+    return [
+        "", f"## {setup_title(single)} vs {setup_title(scaled)}, on PostgreSQL", "",
+        f"The seed's advice: \"more instances with fewer threads each\". Both setups run on the shared store, a new "
+        f"database for each run. In the {scaled.setup} runs wrk's load goes to nginx (one worker, "
+        "examples/scale-out/nginx.conf.template), which spreads it over the instances; their app CPU is all the JVMs "
+        f"together. nginx runs on the same {machine.get('cpus', '?')} cores as the instances, wrk and PostgreSQL, so "
+        "this comparison includes the proxy's cost: nginx's CPU is CPU the instances did not get.",
+        "", scale_out_table(pairs),
+    ]
 
 
 def overload_rows(runs):
@@ -448,7 +542,7 @@ def results_markdown(runs, machine, charts, raw_dir):
     duration = max((r.wrk.seconds for r in runs if r.measured), default=0)
     figure_header = ["#", "container", "store", "path", "requests/s", "p50 ms", "p99 ms", "max ms", "non-2xx",
                      "socket errors c/r/w/t", "s without completions", "longest gap s", "slowest s",
-                     "wrk CPU", "app CPU"]
+                     "wrk CPU", "app CPU", "nginx CPU"]
     parts = [
         f"# Jope load test, {machine.get('date', '')}",
         "",
@@ -469,6 +563,9 @@ def results_markdown(runs, machine, charts, raw_dir):
     if "ceiling" in kinds:
         header, rows = ratio_rows(runs)
         parts += ["", '## "/" ÷ hello', "", table(header, rows)]
+    pairs = scale_out_pairs(runs)
+    if pairs:
+        parts += scale_out_section(pairs, machine)
     if "overload" in kinds:
         threads, connections = next((r.threads, r.connections) for r in runs if r.kind == "overload")
         parts += ["", f"## Overload: {connections} connections, {threads} threads, pool 7, h2", "",
@@ -483,16 +580,25 @@ def results_markdown(runs, machine, charts, raw_dir):
     if failed:
         parts += ["", "## Runs that did not complete"]
         for run in failed:
-            log = raw_dir / ("postgres.log" if run.outcome == "store-failed" else f"{run.prefix}.app.log")
-            parts += ["", f"### {run.n}. {run.name}: {OUTCOME_TEXT.get(run.outcome, run.outcome)}", "",
-                      f"The last lines of raw/{log.name}:", "", "```", log_tail(log), "```"]
+            parts += ["", f"### {run.n}. {run.name}: {OUTCOME_TEXT.get(run.outcome, run.outcome)}"]
+            for log in run_logs(run, raw_dir):
+                parts += ["", f"The last lines of raw/{log.name}:", "", "```", log_tail(log), "```"]
     return "\n".join(parts) + "\n"
+
+
+def run_logs(run, raw_dir):
+    """The logs that tell why a run failed: PostgreSQL's, or every app's (PREFIX.app.log, PREFIX.app-N.log) and
+    nginx's error log."""
+    if run.outcome == "store-failed":
+        return [raw_dir / "postgres.log"]
+    return sorted(raw_dir.glob(f"{run.prefix}.*.log")) or [raw_dir / f"{run.prefix}.app.log"]
 
 
 # bench/run's smoke check reads columns 1 (n), 8 (requests_per_s) and 9 (chart): keep them there.
 SUMMARY_COLUMNS = ["n", "kind", "container", "store", "path", "connections", "outcome", "requests_per_s", "chart",
                    "p50_ms", "p99_ms", "max_ms", "non_2xx", "status_503", "socket_errors_crwt", "zero_seconds",
-                   "longest_gap_s", "slowest_second", "wrk_cpu_pct", "app_cpu_pct"]
+                   "longest_gap_s", "slowest_second", "wrk_cpu_pct", "app_cpu_pct", "instances", "threads",
+                   "proxy_cpu_pct"]
 
 
 def summary_row(run):
@@ -502,7 +608,8 @@ def summary_row(run):
             f"{run.requests_per_s:.1f}", run.chart, ms(latency["p50"]), ms(latency["p99"]), ms(latency["max"]),
             w.non_2xx, w.statuses.get(503, 0), w.socket_errors, w.zero_seconds, w.longest_gap,
             w.slowest_second if w.slowest_second is not None else "",
-            f"{run.cpu_pct(run.wrk_cpu_s):.0f}", f"{run.cpu_pct(run.app_cpu_s):.0f}"]
+            f"{run.cpu_pct(run.wrk_cpu_s):.0f}", f"{run.cpu_pct(run.app_cpu_s):.0f}", run.instances, run.threads,
+            f"{run.cpu_pct(run.proxy_cpu_s):.0f}"]
 
 
 def write(results_dir):
