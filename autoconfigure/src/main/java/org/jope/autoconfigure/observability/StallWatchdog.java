@@ -117,8 +117,8 @@ public class StallWatchdog implements SmartLifecycle {
         int inFlight = requests.count();
         Optional<Map.Entry<Thread, Long>> oldest = requests.oldest();
         if (oldest.isEmpty()) {
-            logger.warn("Stalled: no request has completed for {} ms while {} were in flight",
-                    stalledFor.toMillis(), inFlight);
+            logger.warn("Stalled: no request has completed for {} ms; requests in flight: {}", stalledFor.toMillis(),
+                    inFlight);
             return;
         }
         Thread worker = oldest.get().getKey();
@@ -127,7 +127,7 @@ public class StallWatchdog implements SmartLifecycle {
         for (StackTraceElement frame : worker.getStackTrace()) {
             stack.append(System.lineSeparator()).append("\tat ").append(frame);
         }
-        logger.warn("Stalled: no request has completed for {} ms while {} are in flight; the oldest has run {} ms "
+        logger.warn("Stalled: no request has completed for {} ms; requests in flight: {}; the oldest has run {} ms "
                 + "on thread {}, which is at:{}", stalledFor.toMillis(), inFlight, runningMillis, worker.getName(),
                 stack);
     }
