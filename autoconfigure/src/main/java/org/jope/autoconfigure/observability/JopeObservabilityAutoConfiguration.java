@@ -37,8 +37,13 @@ import org.jope.core.JopeApplication;
 @EnableConfigurationProperties({ JopeProperties.class, StallWatchdogProperties.class })
 public class JopeObservabilityAutoConfiguration {
 
-    /** Five minutes of one-second samples for the status page's charts. */
+    /**
+     * The status page's charts: five minutes of one-second samples. The page counts its time axis in samples, so
+     * the period stays one second.
+     */
     private static final int HISTORY_SECONDS = 300;
+
+    private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(1);
 
     @Bean
     @ConditionalOnMissingBean
@@ -62,7 +67,7 @@ public class JopeObservabilityAutoConfiguration {
     @Bean
     ActivitySampler jopeActivitySampler(JopeApplication application, ActivityHistory jopeActivityHistory) {
         return new ActivitySampler(application.publisher().inFlight(), new StorePool(application.store()),
-                jopeActivityHistory, Duration.ofSeconds(1));
+                jopeActivityHistory, SAMPLE_PERIOD);
     }
 
     /**
@@ -73,7 +78,8 @@ public class JopeObservabilityAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     ViewRegistration jopeStatusView(ObjectProvider<JopeStatusReader> reader) {
-        return new ViewRegistration(StatusPageView.NAME, new StatusPageView(() -> reader.getObject().read()));
+        return new ViewRegistration(StatusPageView.NAME,
+                new StatusPageView(() -> reader.getObject().read(), HISTORY_SECONDS));
     }
 
     @Bean

@@ -22,8 +22,9 @@ final class StatusPageScript {
             figure { margin: 0 0 1em 0; }
             svg .plot { fill: #f6f8fa; stroke: #ccc; }
             svg polyline { fill: none; stroke: #2a6fdb; stroke-width: 2; }
+            .axis { display: flex; justify-content: space-between; width: %dpx; color: #777; font-size: small; }
             </style>
-            """;
+            """.formatted(CHART_WIDTH);
 
     static final String SCRIPT = """
             <script>
@@ -31,6 +32,11 @@ final class StatusPageScript {
               'use strict';
               var WIDTH = %d, HEIGHT = %d, POLL_MILLIS = 2000;
               var note = document.getElementById('status-note');
+              // A page opened as http://user:password@host/ resolves relative URLs with the credentials in them,
+              // and fetch refuses those; the browser sends the login it has cached for the site instead.
+              var dataUrl = new URL('@@status-data', window.location.href);
+              dataUrl.username = '';
+              dataUrl.password = '';
               function valueAt(object, path) {
                 return path.split('.').reduce(function (found, key) {
                   return found === null || found === undefined ? found : found[key];
@@ -66,7 +72,7 @@ final class StatusPageScript {
                     + data.capacity + ' s.';
               }
               function refresh() {
-                fetch('@@status-data', { cache: 'no-store', credentials: 'same-origin' })
+                fetch(dataUrl.href, { cache: 'no-store', credentials: 'same-origin' })
                   .then(function (response) {
                     if (!response.ok) { throw new Error('HTTP ' + response.status); }
                     return response.json();

@@ -24,8 +24,11 @@ final class StatusPageView implements View {
 
     private final Supplier<JopeStatus> status;
 
-    StatusPageView(Supplier<JopeStatus> status) {
+    private final int historySeconds;
+
+    StatusPageView(Supplier<JopeStatus> status, int historySeconds) {
         this.status = status;
+        this.historySeconds = historySeconds;
     }
 
     @Override
@@ -35,8 +38,8 @@ final class StatusPageView implements View {
         StringBuilder body = new StringBuilder(8192);
         body.append(StatusPageScript.STYLE);
         body.append("<p id=\"status-note\">Updated every 2 s.</p>\n");
-        chart(body, "requests", "Requests per second");
-        chart(body, "connections", "Store connections in use (of " + now.store().poolSize() + ")");
+        chart(body, "requests", "Requests per second", historySeconds);
+        chart(body, "connections", "Store connections in use (of " + now.store().poolSize() + ")", historySeconds);
         section(body, "Server", Map.of(), new Fact[] {
             new Fact("Container", "server.type", now.server().type()),
             new Fact("Request threads", "server.threads", now.server().threads()),
@@ -79,7 +82,7 @@ final class StatusPageView implements View {
                 .withHeader("Cache-Control", "no-store");
     }
 
-    private static void chart(StringBuilder body, String id, String caption) {
+    private static void chart(StringBuilder body, String id, String caption, int seconds) {
         body.append("<figure><figcaption>").append(Encode.forHtml(caption)).append(": <b id=\"").append(id)
                 .append("-now\">-</b>, peak <span id=\"").append(id).append("-peak\">-</span></figcaption>\n")
                 .append("<svg id=\"").append(id).append("-chart\" viewBox=\"0 0 ")
@@ -88,7 +91,9 @@ final class StatusPageView implements View {
                 .append(StatusPageScript.CHART_HEIGHT).append("\" role=\"img\" aria-label=\"")
                 .append(Encode.forHtmlAttribute(caption)).append("\">")
                 .append("<rect width=\"100%\" height=\"100%\" class=\"plot\"/>")
-                .append("<polyline id=\"").append(id).append("-line\" points=\"\"/></svg></figure>\n");
+                .append("<polyline id=\"").append(id).append("-line\" points=\"\"/></svg>")
+                .append("<div class=\"axis\"><span>").append(seconds).append(" s ago</span><span>now</span></div>")
+                .append("</figure>\n");
     }
 
     private static void section(StringBuilder body, String title, Map<String, String> attributes, Fact[] facts) {
