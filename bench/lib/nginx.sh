@@ -39,5 +39,6 @@ start_nginx() {
 nginx_pids() {
     [[ -n $NGINX_PID ]] || return 0
     echo "$NGINX_PID"
-    ps -o pid= --ppid "$NGINX_PID" 2>/dev/null || true
+    # By parent pid, so only this nginx's workers; pgrep, because ps pads a short pid with spaces.
+    pgrep -P "$NGINX_PID" || true
 }
