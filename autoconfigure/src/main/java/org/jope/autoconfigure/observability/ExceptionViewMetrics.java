@@ -31,8 +31,8 @@ import org.jope.core.store.StoreUnavailable;
 class ExceptionViewMetrics {
 
     /** The classes for which {@link ExceptionViews} registers a view of its own. */
-    static final List<Class<? extends Throwable>> STANDARD_VIEW_TYPES = List.of(Throwable.class, HttpError.class,
-            Unauthorized.class, Redirect.class, MethodNotAllowed.class, ServiceUnavailable.class,
+    private static final List<Class<? extends Throwable>> STANDARD_VIEW_TYPES = List.of(Throwable.class,
+            HttpError.class, Unauthorized.class, Redirect.class, MethodNotAllowed.class, ServiceUnavailable.class,
             StoreUnavailable.class, ConflictError.class);
 
     private final MeterRegistry registry;

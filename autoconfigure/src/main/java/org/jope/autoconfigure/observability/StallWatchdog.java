@@ -108,8 +108,9 @@ public class StallWatchdog implements SmartLifecycle {
         }
         if (!reported && now - lastProgressNanos >= stallAfter.toNanos()) {
             reported = true;
-            stalls.incrementAndGet();
             report(Duration.ofNanos(now - lastProgressNanos), now);
+            // Counted once the warning is out, so that whoever sees the count finds the warning in the log.
+            stalls.incrementAndGet();
         }
     }
 

@@ -56,8 +56,9 @@ final class StatusPageScript {
                 }
                 document.getElementById(id + '-line').setAttribute('points', points.join(' '));
                 var now = values.length > 0 ? values[values.length - 1] : 0;
+                var peak = Math.max.apply(null, values.concat([0]));
                 document.getElementById(id + '-now').textContent = now.toFixed(digits);
-                document.getElementById(id + '-peak').textContent = Math.max.apply(null, values.concat([0])).toFixed(digits);
+                document.getElementById(id + '-peak').textContent = peak.toFixed(digits);
               }
               function show(data) {
                 document.querySelectorAll('[data-fact]').forEach(function (cell) {

@@ -1,7 +1,6 @@
 package org.jope.autoconfigure.observability;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.owasp.encoder.Encode;
@@ -40,43 +39,43 @@ final class StatusPageView implements View {
         body.append("<p id=\"status-note\">Updated every 2 s.</p>\n");
         chart(body, "requests", "Requests per second", historySeconds);
         chart(body, "connections", "Store connections in use (of " + now.store().poolSize() + ")", historySeconds);
-        section(body, "Server", Map.of(), new Fact[] {
-            new Fact("Container", "server.type", now.server().type()),
-            new Fact("Request threads", "server.threads", now.server().threads()),
-            new Fact("Busy threads", "server.busyThreads", now.server().busyThreads()),
-            new Fact("Requests waiting for a thread", "server.queuedRequests", now.server().queuedRequests()) });
-        section(body, "Store", Map.of(), new Fact[] {
-            new Fact("Kind", "store.kind", now.store().kind()),
-            new Fact("URL", "store.url", now.store().url()),
-            new Fact("Pool size", "store.poolSize", now.store().poolSize()),
-            new Fact("Pool timeout (ms)", "store.poolTimeoutMillis", now.store().poolTimeoutMillis()),
-            new Fact("Connections in use", "store.activeConnections", now.store().activeConnections()),
-            new Fact("Threads waiting for a connection", "store.threadsAwaitingConnection",
-                    now.store().threadsAwaitingConnection()) });
-        section(body, "Safety", Map.of("class", now.safety().threadsBelowPool() ? "safe" : "unsafe"), new Fact[] {
-            new Fact("Threads below pool size", "safety.threadsBelowPool", now.safety().threadsBelowPool()),
-            new Fact("Verdict", "safety.verdict", now.safety().verdict()),
-            new Fact("jope.safety.threads-vs-pool", "safety.threadsVsPool", now.safety().threadsVsPool()) });
-        section(body, "Object cache", Map.of(), new Fact[] {
-            new Fact("Objects cached", "cache.size", now.cache().size()),
-            new Fact("Maximum", "cache.maximumSize", now.cache().maximumSize()),
-            new Fact("Hit ratio", "cache.hitRatio", now.cache().hitRatio()),
-            new Fact("Hits", "cache.hits", now.cache().hits()),
-            new Fact("Misses", "cache.misses", now.cache().misses()) });
-        section(body, "Requests", Map.of(), new Fact[] {
-            new Fact("In flight", "requests.inFlight", now.requests().inFlight()),
-            new Fact("Completed", "requests.completed", now.requests().completed()),
-            new Fact("Write conflicts", "requests.conflicts", now.requests().conflicts()),
-            new Fact("Conflict retries", "requests.retries", now.requests().retries()),
-            new Fact("Conflicts given up (503)", "requests.conflictsGivenUp", now.requests().conflictsGivenUp()),
-            new Fact("Shed for want of a connection (503)", "requests.shed", now.requests().shed()) });
-        section(body, "Stall watchdog", Map.of(), new Fact[] {
-            new Fact("Enabled", "watchdog.enabled", now.watchdog().enabled()),
-            new Fact("Stall after (ms)", "watchdog.stallAfterMillis", now.watchdog().stallAfterMillis()),
-            new Fact("Stalls", "watchdog.stalls", now.watchdog().stalls()) });
-        section(body, "Debugging", Map.of(), new Fact[] {
-            new Fact("jope.debug-exceptions", "debug.debugExceptions", now.debug().debugExceptions()),
-            new Fact("jope.server.expose-tracebacks", "debug.exposeTracebacks", now.debug().exposeTracebacks()) });
+        section(body, "Server", "",
+                new Fact("Container", "server.type", now.server().type()),
+                new Fact("Request threads", "server.threads", now.server().threads()),
+                new Fact("Busy threads", "server.busyThreads", now.server().busyThreads()),
+                new Fact("Requests waiting for a thread", "server.queuedRequests", now.server().queuedRequests()));
+        section(body, "Store", "",
+                new Fact("Kind", "store.kind", now.store().kind()),
+                new Fact("URL", "store.url", now.store().url()),
+                new Fact("Pool size", "store.poolSize", now.store().poolSize()),
+                new Fact("Pool timeout (ms)", "store.poolTimeoutMillis", now.store().poolTimeoutMillis()),
+                new Fact("Connections in use", "store.activeConnections", now.store().activeConnections()),
+                new Fact("Threads waiting for a connection", "store.threadsAwaitingConnection",
+                        now.store().threadsAwaitingConnection()));
+        section(body, "Safety", now.safety().threadsBelowPool() ? "safe" : "unsafe",
+                new Fact("Threads below pool size", "safety.threadsBelowPool", now.safety().threadsBelowPool()),
+                new Fact("Verdict", "safety.verdict", now.safety().verdict()),
+                new Fact("jope.safety.threads-vs-pool", "safety.threadsVsPool", now.safety().threadsVsPool()));
+        section(body, "Object cache", "",
+                new Fact("Objects cached", "cache.size", now.cache().size()),
+                new Fact("Maximum", "cache.maximumSize", now.cache().maximumSize()),
+                new Fact("Hit ratio", "cache.hitRatio", now.cache().hitRatio()),
+                new Fact("Hits", "cache.hits", now.cache().hits()),
+                new Fact("Misses", "cache.misses", now.cache().misses()));
+        section(body, "Requests", "",
+                new Fact("In flight", "requests.inFlight", now.requests().inFlight()),
+                new Fact("Completed", "requests.completed", now.requests().completed()),
+                new Fact("Write conflicts", "requests.conflicts", now.requests().conflicts()),
+                new Fact("Conflict retries", "requests.retries", now.requests().retries()),
+                new Fact("Conflicts given up (503)", "requests.conflictsGivenUp", now.requests().conflictsGivenUp()),
+                new Fact("Shed for want of a connection (503)", "requests.shed", now.requests().shed()));
+        section(body, "Stall watchdog", "",
+                new Fact("Enabled", "watchdog.enabled", now.watchdog().enabled()),
+                new Fact("Stall after (ms)", "watchdog.stallAfterMillis", now.watchdog().stallAfterMillis()),
+                new Fact("Stalls", "watchdog.stalls", now.watchdog().stalls()));
+        section(body, "Debugging", "",
+                new Fact("jope.debug-exceptions", "debug.debugExceptions", now.debug().debugExceptions()),
+                new Fact("jope.server.expose-tracebacks", "debug.exposeTracebacks", now.debug().exposeTracebacks()));
         body.append(StatusPageScript.SCRIPT);
         return Rendered.html(200, HtmlDocument.of("Jope status", body.toString()))
                 .withHeader("Cache-Control", "no-store");
@@ -96,11 +95,9 @@ final class StatusPageView implements View {
                 .append("</figure>\n");
     }
 
-    private static void section(StringBuilder body, String title, Map<String, String> attributes, Fact[] facts) {
-        body.append("<h2>").append(Encode.forHtml(title)).append("</h2>\n<table");
-        attributes.forEach((name, value) -> body.append(' ').append(name).append("=\"")
-                .append(Encode.forHtmlAttribute(value)).append('"'));
-        body.append(">\n");
+    private static void section(StringBuilder body, String title, String tableClass, Fact... facts) {
+        body.append("<h2>").append(Encode.forHtml(title)).append("</h2>\n<table class=\"")
+                .append(Encode.forHtmlAttribute(tableClass)).append("\">\n");
         for (Fact fact : facts) {
             body.append("<tr><th>").append(Encode.forHtml(fact.label())).append("</th><td data-fact=\"")
                     .append(Encode.forHtmlAttribute(fact.path())).append('"')

@@ -36,33 +36,37 @@ class StallWatchdogTests {
         HeldView.release = new CountDownLatch(1);
         try (ConfigurableApplicationContext site = ObservedSite.start("tomcat", new Class<?>[] { HeldView.class },
                 "jope.watchdog.stall-after=500ms")) {
-            StallWatchdog watchdog = site.getBean(StallWatchdog.class);
-            List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-            held.add(ObservedSite.getAsync(site, "/@@hold"));
-            held.add(ObservedSite.getAsync(site, "/@@hold"));
+            try {
+                StallWatchdog watchdog = site.getBean(StallWatchdog.class);
+                List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+                held.add(ObservedSite.getAsync(site, "/@@hold"));
+                held.add(ObservedSite.getAsync(site, "/@@hold"));
 
-            await(() -> watchdog.stalls() == 1, "a stall is reported");
-            assertThat(output).contains(WARNING).contains("requests in flight: 2;")
-                    .contains("CountDownLatch.await").contains(HeldView.class.getName());
-            assertThat(site.getBean(MeterRegistry.class).find("jope.stalls").functionCounter().count()).isEqualTo(1);
+                await(() -> watchdog.stalls() == 1, "a stall is reported");
+                assertThat(output).contains(WARNING).contains("requests in flight: 2;")
+                        .contains("CountDownLatch.await").contains(HeldView.class.getName());
+                assertThat(site.getBean(MeterRegistry.class).find("jope.stalls").functionCounter().count())
+                        .isEqualTo(1);
 
-            observe(Duration.ofMillis(2000), () -> watchdog.stalls() == 1, "the stall is reported only once");
-            assertThat(occurrences(output.toString(), WARNING)).isEqualTo(1);
+                observe(Duration.ofMillis(2000), () -> watchdog.stalls() == 1, "the stall is reported only once");
+                assertThat(occurrences(output.toString(), WARNING)).isEqualTo(1);
 
-            CountDownLatch first = HeldView.release;
-            HeldView.release = new CountDownLatch(1);
-            first.countDown();
-            for (CompletableFuture<HttpResponse<String>> response : held) {
-                assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                CountDownLatch first = HeldView.release;
+                HeldView.release = new CountDownLatch(1);
+                first.countDown();
+                for (CompletableFuture<HttpResponse<String>> response : held) {
+                    assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                }
+                CompletableFuture<HttpResponse<String>> again = ObservedSite.getAsync(site, "/@@hold");
+                await(() -> watchdog.stalls() == 2, "a new stall after progress is reported again");
+                HeldView.release.countDown();
+                assertThat(again.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(occurrences(output.toString(), WARNING)).isEqualTo(2);
             }
-            CompletableFuture<HttpResponse<String>> again = ObservedSite.getAsync(site, "/@@hold");
-            await(() -> watchdog.stalls() == 2, "a new stall after progress is reported again");
-            HeldView.release.countDown();
-            assertThat(again.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-            assertThat(occurrences(output.toString(), WARNING)).isEqualTo(2);
-        }
-        finally {
-            HeldView.release.countDown();
+            finally {
+                // Before the site closes, which would otherwise wait for the held requests.
+                HeldView.release.countDown();
+            }
         }
     }
 

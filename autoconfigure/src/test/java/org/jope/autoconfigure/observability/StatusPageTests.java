@@ -30,8 +30,9 @@ class StatusPageTests {
                 assertThat(anonymous.statusCode()).isEqualTo(401);
                 assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Jope\"");
                 assertThat(anonymous.body()).doesNotContain("jdbc:");
-                HttpResponse<String> wrong = ObservedSite.send(HttpRequest.newBuilder(URI.create(Sites.url(site) + path))
-                        .header("Authorization", "Basic YWRtaW46d3Jvbmc=").build());
+                HttpResponse<String> wrong = ObservedSite.send(
+                        HttpRequest.newBuilder(URI.create(Sites.url(site) + path))
+                                .header("Authorization", "Basic YWRtaW46d3Jvbmc=").build());
                 assertThat(wrong.statusCode()).isEqualTo(401);
             }
         }
@@ -94,7 +95,8 @@ class StatusPageTests {
 
         @Bean
         ViewRegistration siteStatusView() {
-            return new ViewRegistration("status", (traversed, request) -> Rendered.text(200, "the site's own status\n"));
+            return new ViewRegistration("status",
+                    (traversed, request) -> Rendered.text(200, "the site's own status\n"));
         }
 
     }

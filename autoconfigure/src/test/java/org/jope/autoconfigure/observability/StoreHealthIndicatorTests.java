@@ -49,7 +49,8 @@ class StoreHealthIndicatorTests {
             try (Connection held = store.dataSource().getConnection()) {
                 Health health = indicator.health();
                 assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                assertThat(health.getDetails().get("error")).asString().contains("Connection is not available, request timed out");
+                assertThat(health.getDetails().get("error")).asString()
+                        .contains("Connection is not available, request timed out");
                 assertThat(health.getDetails()).containsEntry("kind", "embedded");
             }
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
