@@ -514,7 +514,8 @@ def scale_out_section(pairs, machine):
         f"The seed's advice: \"more instances with fewer threads each\". Both setups run on the shared store, a new "
         f"database for each run. In the {scaled.setup} runs wrk's load goes to nginx (one worker, "
         "examples/scale-out/nginx.conf.template), which spreads it over the instances; their app CPU is all the JVMs "
-        f"together. nginx runs on the same {machine.get('cpus', '?')} cores as the instances, wrk and PostgreSQL, so "
+        "together, and their warm-up is as many times longer as there are instances, so that each JVM is about as "
+        f"warm as the single one. nginx runs on the same {machine.get('cpus', '?')} cores as the instances, wrk and PostgreSQL, so "
         "this comparison includes the proxy's cost: nginx's CPU is CPU the instances did not get.",
         "", scale_out_table(pairs),
     ]
