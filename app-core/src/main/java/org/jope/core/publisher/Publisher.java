@@ -3,9 +3,12 @@ package org.jope.core.publisher;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,6 +59,8 @@ public final class Publisher {
 
     private final LogRateLimit shedWarnings = new LogRateLimit(Duration.ofSeconds(10));
 
+    private final List<Consumer<? super RuntimeException>> exceptionListeners = new CopyOnWriteArrayList<>();
+
     private final int maxConflictRetries;
 
     private final Duration conflictBackoff;
@@ -97,6 +102,14 @@ public final class Publisher {
             rendered = answer(error, request, user);
         }
         rendered.writeTo(response, !"HEAD".equals(request.getMethod()));
+    }
+
+    /**
+     * Tells the listener of every exception the publisher answers, before the exception views or debug-exceptions
+     * take it; metrics count them here. The listener must be quick and must not throw.
+     */
+    public void addExceptionListener(Consumer<? super RuntimeException> listener) {
+        exceptionListeners.add(listener);
     }
 
     public Views views() {
@@ -184,6 +197,9 @@ public final class Publisher {
      * the publisher, with its report in a request attribute, for the {@link UnhandledErrorFilter} to log and answer.
      */
     private Rendered answer(RuntimeException error, HttpServletRequest request, String user) {
+        for (Consumer<? super RuntimeException> listener : exceptionListeners) {
+            listener.accept(error);
+        }
         ErrorReport report = new ErrorReport(newErrorId(), request.getMethod(), request.getRequestURI(), user);
         if (error instanceof StoreUnavailable unavailable) {
             shed(unavailable);

@@ -1,11 +1,7 @@
 package org.jope.autoconfigure.observability;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -16,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import org.jope.autoconfigure.ExceptionViewRegistration;
 import org.jope.autoconfigure.safety.RequestQueueMonitor;
 import org.jope.autoconfigure.web.ServerType;
 import org.jope.core.JopeApplication;
@@ -66,12 +61,9 @@ public class JopeMetricsAutoConfiguration {
     }
 
     @Bean
-    ExceptionViewMetrics jopeExceptionViewMetrics(MeterRegistry registry, JopeApplication application,
-            ObjectProvider<ExceptionViewRegistration<?>> siteViews) {
+    ExceptionViewMetrics jopeExceptionViewMetrics(MeterRegistry registry, JopeApplication application) {
         ExceptionViewMetrics metrics = new ExceptionViewMetrics(registry);
-        Set<Class<?>> siteTypes = siteViews.stream().<Class<?>>map(ExceptionViewRegistration::type)
-                .collect(Collectors.toSet());
-        metrics.countIn(application.publisher().exceptionViews(), siteTypes);
+        application.publisher().addExceptionListener(metrics);
         return metrics;
     }
 
