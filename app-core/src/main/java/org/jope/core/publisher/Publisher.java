@@ -135,7 +135,8 @@ public final class Publisher {
         PublishRequest publishRequest = new PublishRequest(request, path, user, body);
         Set<Long> contended = new TreeSet<>();
         for (int attempt = 0;; attempt++) {
-            try (Transaction transaction = store.begin(user, reading, contended)) {
+            try (Transaction transaction = attempt == 0 ? store.begin(user, reading)
+                    : store.beginRetry(user, reading, contended)) {
                 Rendered rendered = handle(transaction, publishRequest);
                 transaction.commit();
                 return rendered;

@@ -46,12 +46,13 @@ final class InvalidationPoller {
     }
 
     /**
-     * Polls unless the last poll is more recent than the interval; an interval of zero polls every time. Callers
-     * wait for a poll in progress, so that no transaction starts on a cache that a running poll is about to clean.
+     * Polls unless the last poll is more recent than the interval and {@code regardless} is false; an interval of
+     * zero polls every time. Callers wait for a poll in progress, so that no transaction starts on a cache that a
+     * running poll is about to clean.
      */
-    synchronized void pollIfDue(Supplier<Connection> connection) throws SQLException {
+    synchronized void poll(Supplier<Connection> connection, boolean regardless) throws SQLException {
         long now = System.nanoTime();
-        if (polled && intervalNanos > 0 && now - lastPollNanos < intervalNanos) {
+        if (!regardless && polled && intervalNanos > 0 && now - lastPollNanos < intervalNanos) {
             return;
         }
         List<Long> changed = new ArrayList<>();

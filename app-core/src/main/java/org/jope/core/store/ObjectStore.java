@@ -99,12 +99,16 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     public Transaction begin(String user, boolean readOnly) {
-        return begin(user, readOnly, Set.of());
+        return new Transaction(this, user, readOnly, Set.of(), false);
     }
 
-    /** A transaction that reads the given objects under a row lock, for the retry of a conflicted request. */
-    public Transaction begin(String user, boolean readOnly, Set<Long> lockFirst) {
-        return new Transaction(this, user, readOnly, lockFirst);
+    /**
+     * A transaction for the retry of a conflicted request: it reads the objects it conflicted on under a row lock,
+     * and on a shared store it polls for other processes' commits whatever the poll interval, since the conflict
+     * itself says that it missed one.
+     */
+    public Transaction beginRetry(String user, boolean readOnly, Set<Long> contended) {
+        return new Transaction(this, user, readOnly, contended, true);
     }
 
     public StoreLocation location() {
@@ -123,9 +127,9 @@ public final class ObjectStore implements AutoCloseable {
         return origin;
     }
 
-    void pollInvalidations(Supplier<Connection> connection) throws SQLException {
+    void pollInvalidations(Supplier<Connection> connection, boolean now) throws SQLException {
         if (poller != null) {
-            poller.pollIfDue(connection);
+            poller.poll(connection, now);
         }
     }
 

@@ -40,6 +40,8 @@ public final class Transaction implements AutoCloseable {
     /** Objects that conflicted in an earlier attempt of this request: read under a row lock, not from the cache. */
     private final Set<Long> lockFirst;
 
+    private final boolean retry;
+
     /** Snapshots of the rows this transaction wrote, for the cache once it has committed. */
     private final Map<Long, ContentObject> written = new HashMap<>();
 
@@ -59,11 +61,12 @@ public final class Transaction implements AutoCloseable {
 
     private boolean polled;
 
-    Transaction(ObjectStore store, String user, boolean readOnly, Set<Long> lockFirst) {
+    Transaction(ObjectStore store, String user, boolean readOnly, Set<Long> lockFirst, boolean retry) {
         this.store = store;
         this.user = user;
         this.readOnly = readOnly;
         this.lockFirst = lockFirst;
+        this.retry = retry;
     }
 
     public Folder root() {
@@ -329,7 +332,7 @@ public final class Transaction implements AutoCloseable {
         }
         polled = true;
         try {
-            store.pollInvalidations(this::connection);
+            store.pollInvalidations(this::connection, retry);
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("poll the transaction log", ex);

@@ -87,6 +87,18 @@ class SharedStoreTests {
     }
 
     @Test
+    void aConflictRetryPollsWhateverTheInterval() throws Exception {
+        try (Site a = site("a"); Site b = site("b", Duration.ofHours(1))) {
+            assertThat(b.anonymous().get("/").statusCode()).as("b has the root cached").isEqualTo(200);
+            assertThat(a.manager().put("/late", "text/plain", "from a").statusCode()).isEqualTo(201);
+            HttpResponse<String> replaced = b.manager().put("/late", "text/plain", "from b");
+            assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+            assertThat(a.anonymous().get("/late").body()).contains("from b");
+            assertThat(b.application().publisher().stats().retries()).isPositive();
+        }
+    }
+
+    @Test
     void theSharedStoreTakesNoLock() throws Exception {
         try (Site a = site("a")) {
             assertThat(a.application().store().location().lockFile()).isEmpty();
@@ -122,9 +134,14 @@ class SharedStoreTests {
     }
 
     private Site site(String name) throws Exception {
+        return site(name, Duration.ZERO);
+    }
+
+    private Site site(String name, Duration pollInterval) throws Exception {
         return Site.start(directory.resolve(name), (config) -> config
                 .storeUrl(postgres.getJdbcUrl("postgres", "postgres"))
-                .poolTimeout(Duration.ofSeconds(1)));
+                .poolTimeout(Duration.ofSeconds(1))
+                .pollInterval(pollInterval));
     }
 
     private List<String> children(Site site, String path) throws Exception {
