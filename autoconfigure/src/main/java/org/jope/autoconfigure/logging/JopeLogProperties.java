@@ -1,5 +1,7 @@
 package org.jope.autoconfigure.logging;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.util.unit.DataSize;
@@ -54,10 +56,10 @@ public class JopeLogProperties {
         private DataSize totalSizeCap = DataSize.ofGigabytes(1);
 
         /**
-         * Access lines that may wait for the file writer. Request threads hand their line over and go on; when the
-         * queue is full they wait for room, so that no line is ever dropped.
+         * How long an access line may wait in the file's buffer before it is written to disk. Request threads only
+         * copy their line into the buffer, which keeps the access log cheap; 0 writes every line at once.
          */
-        private int queueSize = 8192;
+        private Duration flushInterval = Duration.ofSeconds(1);
 
         public boolean isEnabled() {
             return enabled;
@@ -115,15 +117,15 @@ public class JopeLogProperties {
             this.totalSizeCap = totalSizeCap;
         }
 
-        public int getQueueSize() {
-            return queueSize;
+        public Duration getFlushInterval() {
+            return flushInterval;
         }
 
-        public void setQueueSize(int queueSize) {
-            if (queueSize < 1) {
-                throw new IllegalArgumentException("jope.log.access.queue-size must be at least 1");
+        public void setFlushInterval(Duration flushInterval) {
+            if (flushInterval.isNegative()) {
+                throw new IllegalArgumentException("jope.log.access.flush-interval must not be negative");
             }
-            this.queueSize = queueSize;
+            this.flushInterval = flushInterval;
         }
 
     }

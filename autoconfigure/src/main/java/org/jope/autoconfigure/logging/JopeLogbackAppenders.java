@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -58,30 +57,29 @@ final class JopeLogbackAppenders {
         }
         logger.setAdditive(false);
         if (!access.getFile().isBlank()) {
-            attach(logger, queued(ACCESS_FILE, rollingFile(ACCESS_FILE + "_WRITER", access.getFile(), ACCESS_PATTERN,
-                    access.getMaxFileSize(), access.getMaxHistory(), access.getTotalSizeCap()), access.getQueueSize()));
+            BufferedRollingFileAppender file = new BufferedRollingFileAppender();
+            file.setFlushInterval(access.getFlushInterval());
+            attach(logger, rollingFile(file, ACCESS_FILE, access.getFile(), ACCESS_PATTERN, access.getMaxFileSize(),
+                    access.getMaxHistory(), access.getTotalSizeCap()));
         }
         if (access.isConsole()) {
-            attach(logger, queued(ACCESS_CONSOLE, console(ACCESS_CONSOLE + "_WRITER"), access.getQueueSize()));
+            attach(logger, console(ACCESS_CONSOLE));
         }
     }
 
-    /**
-     * The event log file is written on the caller's thread: events are few, and Zope's format wants the caller's
-     * line number, which a queue would have to capture first anyway.
-     */
+    /** The event log file writes each line at once: events are few, and the last ones before a crash matter. */
     void addEventLog(JopeLogProperties.Event event, boolean levelFixed) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         if (!levelFixed) {
             root.setLevel(level(event.getLevel()));
         }
         if (!event.getFile().isBlank()) {
-            attach(root, rollingFile(EVENT_FILE, event.getFile(), EVENT_PATTERN, event.getMaxFileSize(),
-                    event.getMaxHistory(), event.getTotalSizeCap()));
+            attach(root, rollingFile(new RollingFileAppender<>(), EVENT_FILE, event.getFile(), EVENT_PATTERN,
+                    event.getMaxFileSize(), event.getMaxHistory(), event.getTotalSizeCap()));
         }
     }
 
-    /** Detaches and stops what this instance attached; an async appender first writes out its queue. */
+    /** Detaches and stops what this instance attached; stopping a file appender writes out its buffer. */
     void remove() {
         for (Attached each : attached) {
             each.logger.detachAppender(each.appender);
@@ -101,27 +99,8 @@ final class JopeLogbackAppenders {
         attached.add(new Attached(logger, appender));
     }
 
-    /**
-     * The request thread only puts its line on a queue; one writer thread does the file I/O. neverBlock stays false
-     * and discardingThreshold 0: a full queue makes requests wait for the disk rather than lose access lines, since
-     * an access log with holes is worse than a slower server, and a full queue means the disk cannot keep up anyway.
-     */
-    private AsyncAppender queued(String name, Appender<ILoggingEvent> writer, int queueSize) {
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName(name);
-        async.setQueueSize(queueSize);
-        async.setDiscardingThreshold(0);
-        async.setNeverBlock(false);
-        async.setIncludeCallerData(false);
-        async.addAppender(writer);
-        async.start();
-        return async;
-    }
-
-    private RollingFileAppender<ILoggingEvent> rollingFile(String name, String file, String pattern,
-            DataSize maxFileSize, int maxHistory, DataSize totalSizeCap) {
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    private RollingFileAppender<ILoggingEvent> rollingFile(RollingFileAppender<ILoggingEvent> appender, String name,
+            String file, String pattern, DataSize maxFileSize, int maxHistory, DataSize totalSizeCap) {
         appender.setContext(context);
         appender.setName(name);
         appender.setEncoder(encoder(pattern));

@@ -2,6 +2,7 @@ package org.jope.autoconfigure.logging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -119,7 +120,7 @@ class JopeLoggingAutoConfigurationTests {
     void everyPropertyBinds() {
         runner.withPropertyValues("jope.log.access.enabled=true", "jope.log.access.format=json",
                 "jope.log.access.console=true", "jope.log.access.max-history=30", "jope.log.access.max-file-size=5MB",
-                "jope.log.access.total-size-cap=2GB", "jope.log.access.queue-size=256", "jope.log.event.level=warn",
+                "jope.log.access.total-size-cap=2GB", "jope.log.access.flush-interval=250ms", "jope.log.event.level=warn",
                 "jope.log.event.max-history=7", "jope.log.event.max-file-size=1MB",
                 "jope.log.event.total-size-cap=20MB").run((context) -> {
                     JopeLogProperties properties = context.getBean(JopeLogProperties.class);
@@ -128,7 +129,7 @@ class JopeLoggingAutoConfigurationTests {
                     assertThat(properties.getAccess().getMaxHistory()).isEqualTo(30);
                     assertThat(properties.getAccess().getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(5));
                     assertThat(properties.getAccess().getTotalSizeCap()).isEqualTo(DataSize.ofGigabytes(2));
-                    assertThat(properties.getAccess().getQueueSize()).isEqualTo(256);
+                    assertThat(properties.getAccess().getFlushInterval()).isEqualTo(Duration.ofMillis(250));
                     assertThat(properties.getEvent().getLevel()).isEqualTo(LogLevel.WARN);
                     assertThat(properties.getEvent().getMaxHistory()).isEqualTo(7);
                     assertThat(properties.getEvent().getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(1));
@@ -145,6 +146,7 @@ class JopeLoggingAutoConfigurationTests {
         assertThat(properties.getAccess().isConsole()).isFalse();
         assertThat(properties.getEvent().getLevel()).isEqualTo(LogLevel.INFO);
         assertThat(properties.getEvent().getFile()).isEqualTo("var/log/event.log");
+        assertThat(properties.getAccess().getFlushInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -23,7 +23,7 @@ class LoggingPropertiesMetadataTests {
         assertThat(properties).containsKeys("jope.trusted-proxies", "jope.log.access.enabled",
                 "jope.log.access.format", "jope.log.access.file", "jope.log.access.console",
                 "jope.log.access.max-history", "jope.log.access.max-file-size", "jope.log.access.total-size-cap",
-                "jope.log.access.queue-size", "jope.log.event.level", "jope.log.event.file",
+                "jope.log.access.flush-interval", "jope.log.event.level", "jope.log.event.file",
                 "jope.log.event.max-history", "jope.log.event.max-file-size", "jope.log.event.total-size-cap");
         properties.forEach((name, property) -> {
             if (name.startsWith("jope.log.") || name.equals("jope.trusted-proxies")) {
