@@ -32,13 +32,17 @@ public final class AccessLogFormatter {
      * A formatter for {@code combined}, {@code common}, {@code json}, or a pattern of mod_log_config tokens such as
      * {@code %h %u %t "%r" %>s %b %D} (docs/logging.md lists them), with times in the system's time zone.
      *
-     * @throws IllegalArgumentException when the pattern holds an unknown token
+     * @throws IllegalArgumentException when the format is empty or the pattern holds an unknown token
      */
     public static AccessLogFormatter of(String format, TrustedProxies proxies) {
         return of(format, proxies, ZoneId.systemDefault());
     }
 
     public static AccessLogFormatter of(String format, TrustedProxies proxies, ZoneId zone) {
+        if (format == null || format.isBlank()) {
+            throw new IllegalArgumentException("The access log format is empty: name one (combined, common, json) "
+                    + "or give a pattern.");
+        }
         AccessLineLayout layout = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "combined" -> AccessPatternLayout.compile(COMBINED, zone);
             case "common" -> AccessPatternLayout.compile(COMMON, zone);

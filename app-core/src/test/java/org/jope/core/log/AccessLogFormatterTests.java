@@ -129,6 +129,8 @@ class AccessLogFormatterTests {
         assertThatIllegalArgumentException().isThrownBy(() -> AccessLogFormatter.of("%>b", TrustedProxies.NONE));
         assertThatIllegalArgumentException().isThrownBy(() -> AccessLogFormatter.of("%{Referer", TrustedProxies.NONE));
         assertThatIllegalArgumentException().isThrownBy(() -> AccessLogFormatter.of("trailing %", TrustedProxies.NONE));
+        assertThatIllegalArgumentException().isThrownBy(() -> AccessLogFormatter.of(" ", TrustedProxies.NONE))
+                .withMessageContaining("empty");
     }
 
     @Test

@@ -46,7 +46,7 @@ public class JopeLogProperties {
         /** Also write the access lines to the console. */
         private boolean console;
 
-        /** Days of rolled access log files to keep. */
+        /** Days of rolled access log files to keep; 0 keeps them all. */
         private int maxHistory = 14;
 
         /** Size at which the access log file rolls over before the day ends. */
@@ -98,6 +98,9 @@ public class JopeLogProperties {
         }
 
         public void setMaxHistory(int maxHistory) {
+            if (maxHistory < 0) {
+                throw new IllegalArgumentException("jope.log.access.max-history must not be negative");
+            }
             this.maxHistory = maxHistory;
         }
 
@@ -106,6 +109,9 @@ public class JopeLogProperties {
         }
 
         public void setMaxFileSize(DataSize maxFileSize) {
+            if (maxFileSize.toBytes() <= 0) {
+                throw new IllegalArgumentException("jope.log.access.max-file-size must be more than 0");
+            }
             this.maxFileSize = maxFileSize;
         }
 
@@ -144,7 +150,7 @@ public class JopeLogProperties {
          */
         private String file = "var/log/event.log";
 
-        /** Days of rolled event log files to keep. */
+        /** Days of rolled event log files to keep; 0 keeps them all. */
         private int maxHistory = 14;
 
         /** Size at which the event log file rolls over before the day ends. */
@@ -174,6 +180,9 @@ public class JopeLogProperties {
         }
 
         public void setMaxHistory(int maxHistory) {
+            if (maxHistory < 0) {
+                throw new IllegalArgumentException("jope.log.event.max-history must not be negative");
+            }
             this.maxHistory = maxHistory;
         }
 
@@ -182,6 +191,9 @@ public class JopeLogProperties {
         }
 
         public void setMaxFileSize(DataSize maxFileSize) {
+            if (maxFileSize.toBytes() <= 0) {
+                throw new IllegalArgumentException("jope.log.event.max-file-size must be more than 0");
+            }
             this.maxFileSize = maxFileSize;
         }
 

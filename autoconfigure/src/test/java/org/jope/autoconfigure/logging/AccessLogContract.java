@@ -239,13 +239,15 @@ abstract class AccessLogContract {
         onlyLine();
         List<String> lines = new FileLines(directory.accessLog()).await(
                 (line) -> line.contains("\"GET /?file-check HTTP/1.1\""));
-        Pattern combined = Pattern.compile("^\\S+ - \\S+ \\[[^\\]]+] \"[^\"]*\" \\d{3} (\\d+|-) \"[^\"]*\" \"[^\"]*\"$");
+        Pattern combined = Pattern.compile(
+                "^\\S+ - \\S+ \\[[^\\]]+] \"[^\"]*\" \\d{3} (\\d+|-) \"[^\"]*\" \"[^\"]*\"$");
         assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line).matches(combined));
     }
 
     @Test
     void eventLogHasTheStartupLinesInZopesFormat() throws Exception {
-        List<String> lines = new FileLines(directory.eventLog()).await((line) -> line.endsWith("Ready to handle requests"));
+        List<String> lines = new FileLines(directory.eventLog())
+                .await((line) -> line.endsWith("Ready to handle requests"));
         String zope = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} INFO "
                 + "\\[org\\.jope\\.autoconfigure\\.logging\\.ServingAnnouncement:\\d+]\\[main] ";
         assertThat(lines).anySatisfy((line) -> assertThat(line).matches(zope + Pattern.quote(

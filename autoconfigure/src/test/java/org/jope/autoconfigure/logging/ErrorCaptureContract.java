@@ -82,13 +82,15 @@ abstract class ErrorCaptureContract {
         RawHttp.Response response = RawHttp.send(port, AccessLogContract.get("/no/such/thing?x=1"));
         assertThat(response.status()).isEqualTo(404);
         String line = access.await((event) -> true, "for the request").getFormattedMessage();
-        assertThat(AccessLogContract.masked(line)).startsWith("127.0.0.1 - - [T] \"GET /no/such/thing?x=1 HTTP/1.1\" 404 ");
+        assertThat(AccessLogContract.masked(line))
+                .startsWith("127.0.0.1 - - [T] \"GET /no/such/thing?x=1 HTTP/1.1\" 404 ");
         assertThat(all.events()).noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     private static boolean carriesBoom(ILoggingEvent event) {
         for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
-            if (cause.getClassName().equals(IllegalStateException.class.getName()) && "boom".equals(cause.getMessage())) {
+            if (cause.getClassName().equals(IllegalStateException.class.getName())
+                    && "boom".equals(cause.getMessage())) {
                 return true;
             }
         }

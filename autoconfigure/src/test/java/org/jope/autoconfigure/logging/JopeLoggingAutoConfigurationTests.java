@@ -120,8 +120,8 @@ class JopeLoggingAutoConfigurationTests {
     void everyPropertyBinds() {
         runner.withPropertyValues("jope.log.access.enabled=true", "jope.log.access.format=json",
                 "jope.log.access.console=true", "jope.log.access.max-history=30", "jope.log.access.max-file-size=5MB",
-                "jope.log.access.total-size-cap=2GB", "jope.log.access.flush-interval=250ms", "jope.log.event.level=warn",
-                "jope.log.event.max-history=7", "jope.log.event.max-file-size=1MB",
+                "jope.log.access.total-size-cap=2GB", "jope.log.access.flush-interval=250ms",
+                "jope.log.event.level=warn", "jope.log.event.max-history=7", "jope.log.event.max-file-size=1MB",
                 "jope.log.event.total-size-cap=20MB").run((context) -> {
                     JopeLogProperties properties = context.getBean(JopeLogProperties.class);
                     assertThat(properties.getAccess().getFormat()).isEqualTo("json");
@@ -168,7 +168,8 @@ class JopeLoggingAutoConfigurationTests {
         assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_FILE)).isNull();
         assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE)).isNull();
         assertThat(root.getAppender(JopeLogbackAppenders.EVENT_FILE)).isNull();
-        assertThat(accessFile).content().startsWith("192.0.2.7 - - [").endsWith("\"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n");
+        assertThat(accessFile).content().startsWith("192.0.2.7 - - [")
+                .endsWith("\"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n");
         assertThat(Files.exists(eventFile)).isTrue();
     }
 

@@ -31,7 +31,8 @@ class LoggingPropertiesMetadataTests {
             }
         });
         assertThat(properties.get("jope.log.access.format").path("defaultValue").asText()).isEqualTo("combined");
-        assertThat(properties.get("jope.log.access.file").path("defaultValue").asText()).isEqualTo("var/log/access.log");
+        assertThat(properties.get("jope.log.access.file").path("defaultValue").asText())
+                .isEqualTo("var/log/access.log");
     }
 
     private static Map<String, JsonNode> jopeProperties() throws Exception {
