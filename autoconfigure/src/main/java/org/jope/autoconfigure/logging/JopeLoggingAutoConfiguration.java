@@ -49,6 +49,10 @@ public class JopeLoggingAutoConfiguration {
 
     }
 
+    /**
+     * The access log and its three container hooks. Each hook's configuration carries all of its conditions itself,
+     * so that it behaves the same when an application's component scan reaches this package.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
@@ -61,37 +65,43 @@ public class JopeLoggingAutoConfiguration {
                     TrustedProxies.of(properties.getTrustedProxies())));
         }
 
-        @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-        static class TomcatAccessLog {
+    }
 
-            @Bean
-            TomcatAccessLogCustomizer jopeTomcatAccessLogCustomizer(AccessLog accessLog) {
-                return new TomcatAccessLogCustomizer(accessLog);
-            }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatAccessLog {
 
+        @Bean
+        TomcatAccessLogCustomizer jopeTomcatAccessLogCustomizer(AccessLog accessLog) {
+            return new TomcatAccessLogCustomizer(accessLog);
         }
 
-        @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
-        static class JettyAccessLog {
+    }
 
-            @Bean
-            JettyAccessLogCustomizer jopeJettyAccessLogCustomizer(AccessLog accessLog) {
-                return new JettyAccessLogCustomizer(accessLog);
-            }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
+    @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
+    static class JettyAccessLog {
 
+        @Bean
+        JettyAccessLogCustomizer jopeJettyAccessLogCustomizer(AccessLog accessLog) {
+            return new JettyAccessLogCustomizer(accessLog);
         }
 
-        @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(name = "io.undertow.Undertow")
-        static class UndertowAccessLog {
+    }
 
-            @Bean
-            UndertowAccessLogCustomizer jopeUndertowAccessLogCustomizer(AccessLog accessLog) {
-                return new UndertowAccessLogCustomizer(accessLog);
-            }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
+    @ConditionalOnClass(name = "io.undertow.Undertow")
+    static class UndertowAccessLog {
 
+        @Bean
+        UndertowAccessLogCustomizer jopeUndertowAccessLogCustomizer(AccessLog accessLog) {
+            return new UndertowAccessLogCustomizer(accessLog);
         }
 
     }

@@ -1,6 +1,7 @@
 package org.jope.autoconfigure.logging;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
@@ -16,6 +17,11 @@ import org.jope.core.publisher.ServiceUnavailable;
 class AccessLogSite {
 
     static final String PROFILE = "access-log-site";
+
+    /** Runs the site in a JVM of its own, for a test that needs Spring Boot to set up logging afresh. */
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(AccessLogSite.class).profiles(PROFILE).run(args);
+    }
 
     /** {@code /@@boom} throws an unexpected exception: the standard error page, 500. */
     @Bean

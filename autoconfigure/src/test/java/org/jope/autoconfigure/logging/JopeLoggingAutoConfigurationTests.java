@@ -1,11 +1,16 @@
 package org.jope.autoconfigure.logging;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,28 +154,51 @@ class JopeLoggingAutoConfigurationTests {
         assertThat(properties.getAccess().getFlushInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
+    /**
+     * Other tests' contexts may still be open in this JVM with appenders of their own on these loggers, so the
+     * appenders are told apart by instance, not by name.
+     */
     @Test
     void appendersAreAddedAndTakenAwayWithTheContext(@TempDir Path directory) {
         Path accessFile = directory.resolve("var/log/access.log");
         Path eventFile = directory.resolve("var/log/event.log");
+        List<Appender<ILoggingEvent>> added = new ArrayList<>();
         runner.withPropertyValues("jope.log.access.file=" + accessFile, "jope.log.access.console=true",
                 "jope.log.event.file=" + eventFile, "jope.log.event.level=debug").run((context) -> {
-                    assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_FILE)).isNotNull();
-                    assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE)).isNotNull();
+                    added.add(access.getAppender(JopeLogbackAppenders.ACCESS_FILE));
+                    added.add(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE));
+                    added.add(root.getAppender(JopeLogbackAppenders.EVENT_FILE));
+                    assertThat(added).doesNotContainNull();
+                    assertThat(added.get(0)).isInstanceOf(BufferedRollingFileAppender.class);
                     assertThat(access.getLevel()).isEqualTo(Level.INFO);
                     assertThat(access.isAdditive()).isFalse();
-                    assertThat(root.getAppender(JopeLogbackAppenders.EVENT_FILE)).isNotNull();
                     assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
                     context.getBean(AccessLog.class).log(new AccessEvent("192.0.2.7", null, 0, "GET", "/", "HTTP/1.1",
                             200, 1, null, null, 1, null));
                 });
-        // Closing the context wrote out the queue and closed the files.
-        assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_FILE)).isNull();
-        assertThat(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE)).isNull();
-        assertThat(root.getAppender(JopeLogbackAppenders.EVENT_FILE)).isNull();
+        // Closing the context detached and stopped them, which wrote out the buffer and closed the files.
+        assertThat(added).noneMatch((appender) -> access.isAttached(appender) || root.isAttached(appender))
+                .noneMatch(Appender::isStarted);
         assertThat(accessFile).content().startsWith("192.0.2.7 - - [")
                 .endsWith("\"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n");
         assertThat(Files.exists(eventFile)).isTrue();
+    }
+
+    @Test
+    void nothingIsAddedBesideTheUsersOwnLogbackFile(@TempDir Path directory) {
+        access.setLevel(Level.WARN);
+        List<Appender<ILoggingEvent>> before = appenders(access);
+        runner.withPropertyValues("logging.config=classpath:my-logback.xml",
+                "jope.log.access.file=" + directory.resolve("access.log")).run((context) -> {
+                    assertThat(appenders(access)).isEqualTo(before);
+                    assertThat(access.getLevel()).isEqualTo(Level.WARN);
+                });
+        runner.withClassLoader(new OwnLogbackFileClassLoader())
+                .withPropertyValues("jope.log.access.file=" + directory.resolve("access.log")).run((context) -> {
+                    assertThat(appenders(access)).isEqualTo(before);
+                    assertThat(access.getLevel()).isEqualTo(Level.WARN);
+                });
+        assertThat(directory.resolve("access.log")).doesNotExist();
     }
 
     /** Spring Boot has applied logging.level.* before Jope runs; these levels stand as Boot set them. */
@@ -183,6 +211,27 @@ class JopeLoggingAutoConfigurationTests {
                     assertThat(root.getLevel()).isEqualTo(Level.WARN);
                     assertThat(access.getLevel()).isEqualTo(Level.ERROR);
                 });
+    }
+
+    /** An application's class path with a logback-spring.xml of its own; only its presence matters here. */
+    static class OwnLogbackFileClassLoader extends ClassLoader {
+
+        OwnLogbackFileClassLoader() {
+            super(JopeLoggingAutoConfigurationTests.class.getClassLoader());
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return super.getResource(name.equals("logback-spring.xml")
+                    ? JopeLoggingAutoConfigurationTests.class.getName().replace('.', '/') + ".class" : name);
+        }
+
+    }
+
+    private static List<Appender<ILoggingEvent>> appenders(Logger logger) {
+        List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+        logger.iteratorForAppenders().forEachRemaining(appenders::add);
+        return appenders;
     }
 
     @Configuration(proxyBeanMethods = false)
