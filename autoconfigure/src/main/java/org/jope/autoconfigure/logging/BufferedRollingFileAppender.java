@@ -12,7 +12,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 /**
  * Logback's rolling file appender, with its lines gathered in the file's buffer and written out on a fixed interval
  * instead of one write per line. A request thread then only copies its line into the buffer, under the appender's
- * own lock, and one write(2) in a few dozen lines reaches the disk. Rolling, retention and the size cap stay
+ * own lock, and one write(2) in several hundred lines reaches the disk. Rolling, retention and the size cap stay
  * Logback's. A zero interval writes every line out at once, as the plain appender does.
  *
  * <p>Why not Logback's AsyncAppender: its hand-off wakes the writer thread once a line, and on two cores that costs

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
@@ -30,7 +31,8 @@ final class JopeLogbackAppenders {
     /** Zope's event log: {@code %(asctime)s %(levelname)s [%(name)s:%(lineno)s][%(threadName)s] %(message)s}. */
     static final String EVENT_PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %level [%logger:%line][%thread] %msg%n";
 
-    static final String ACCESS_PATTERN = "%msg%n";
+    /** Few large writes instead of many small ones; Logback's default is 8 KB. */
+    static final FileSize ACCESS_BUFFER = new FileSize(64 * 1024);
 
     static final String ACCESS_FILE = "JOPE_ACCESS_FILE";
 
@@ -59,8 +61,9 @@ final class JopeLogbackAppenders {
         if (!access.getFile().isBlank()) {
             BufferedRollingFileAppender file = new BufferedRollingFileAppender();
             file.setFlushInterval(access.getFlushInterval());
-            attach(logger, rollingFile(file, ACCESS_FILE, access.getFile(), ACCESS_PATTERN, access.getMaxFileSize(),
-                    access.getMaxHistory(), access.getTotalSizeCap()));
+            file.setBufferSize(ACCESS_BUFFER);
+            attach(logger, rollingFile(file, ACCESS_FILE, access.getFile(), accessLineEncoder(),
+                    access.getMaxFileSize(), access.getMaxHistory(), access.getTotalSizeCap()));
         }
         if (access.isConsole()) {
             attach(logger, console(ACCESS_CONSOLE));
@@ -74,8 +77,9 @@ final class JopeLogbackAppenders {
             root.setLevel(level(event.getLevel()));
         }
         if (!event.getFile().isBlank()) {
-            attach(root, rollingFile(new RollingFileAppender<>(), EVENT_FILE, event.getFile(), EVENT_PATTERN,
-                    event.getMaxFileSize(), event.getMaxHistory(), event.getTotalSizeCap()));
+            attach(root, rollingFile(new RollingFileAppender<>(), EVENT_FILE, event.getFile(),
+                    patternEncoder(EVENT_PATTERN), event.getMaxFileSize(), event.getMaxHistory(),
+                    event.getTotalSizeCap()));
         }
     }
 
@@ -100,10 +104,10 @@ final class JopeLogbackAppenders {
     }
 
     private RollingFileAppender<ILoggingEvent> rollingFile(RollingFileAppender<ILoggingEvent> appender, String name,
-            String file, String pattern, DataSize maxFileSize, int maxHistory, DataSize totalSizeCap) {
+            String file, Encoder<ILoggingEvent> encoder, DataSize maxFileSize, int maxHistory, DataSize totalSizeCap) {
         appender.setContext(context);
         appender.setName(name);
-        appender.setEncoder(encoder(pattern));
+        appender.setEncoder(encoder);
         appender.setFile(file);
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
         policy.setContext(context);
@@ -122,12 +126,19 @@ final class JopeLogbackAppenders {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName(name);
-        appender.setEncoder(encoder(ACCESS_PATTERN));
+        appender.setEncoder(accessLineEncoder());
         appender.start();
         return appender;
     }
 
-    private PatternLayoutEncoder encoder(String pattern) {
+    private AccessLineEncoder accessLineEncoder() {
+        AccessLineEncoder encoder = new AccessLineEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
+    }
+
+    private PatternLayoutEncoder patternEncoder(String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(pattern);
