@@ -29,6 +29,7 @@ class RequestQueueDepthTests {
     @ParameterizedTest
     @ValueSource(strings = { "tomcat", "jetty", "undertow" })
     void waitingRequestsShowAsQueueDepth(String type, CapturedOutput output) throws Exception {
+        BlockingView.entered = new CountDownLatch(1);
         BlockingView.release = new CountDownLatch(1);
         try (ConfigurableApplicationContext context = Sites.start(type, new Class<?>[] { BlockingView.class },
                 "jope.server.threads=1")) {
@@ -36,6 +37,8 @@ class RequestQueueDepthTests {
             HttpClient client = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
             responses.add(send(client, Sites.url(context) + "/@@block"));
+            // Sent together, the others could be served before the block takes the only worker, and never queue.
+            assertThat(BlockingView.entered.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 3; i++) {
                 responses.add(send(client, Sites.url(context) + "/welcome"));
             }
