@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
 import org.jope.core.security.InitUserFile;
 import org.jope.core.store.ObjectStore;
 
@@ -29,7 +30,7 @@ public final class Jope {
     private static JopeApplication assemble(JopeConfig config, ObjectStore store) {
         try {
             InitUserFile users = InitUserFile.read(config.initUser());
-            Publisher publisher = new Publisher(config, store, users, new ObjectMapper());
+            Publisher publisher = new Publisher(config, store, new Authenticator(users), new ObjectMapper());
             return new JopeApplication(config, store, users, publisher);
         }
         catch (RuntimeException ex) {

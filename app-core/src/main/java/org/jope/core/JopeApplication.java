@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.jope.core.publisher.Publisher;
-import org.jope.core.publisher.PublisherServlet;
 import org.jope.core.security.InitUserFile;
+import org.jope.core.servlet.PublisherServlet;
 import org.jope.core.store.ObjectStore;
 
 /** A running Jope core: its store and its publisher. Closing it closes the store. */

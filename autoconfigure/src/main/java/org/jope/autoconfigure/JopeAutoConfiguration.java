@@ -15,7 +15,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
-import org.jope.core.publisher.UnhandledErrorFilter;
+import org.jope.core.servlet.UnhandledErrorFilter;
 
 /**
  * Builds the Jope core from the {@code jope.*} properties, adds the views and exception views that beans register,

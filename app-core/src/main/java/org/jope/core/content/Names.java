@@ -1,6 +1,6 @@
 package org.jope.core.content;
 
-import org.jope.core.publisher.BadRequest;
+import org.jope.core.errors.BadRequest;
 
 /** The rules for object names, checked before anything is written. */
 public final class Names {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,21 +13,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.jope.core.JopeConfig;
+import org.jope.core.store.sql.ObjectTable;
+import org.jope.core.store.sql.StoreSchema;
+import org.jope.core.store.sql.TransactionLog;
 
 /**
  * The transactional object store: a pooled JDBC database holding the content tree, with a shared object cache in
  * front of it. Requests work on it through a {@link Transaction} each.
  */
 public final class ObjectStore implements AutoCloseable {
-
-    /** One statement reads an object and its children's summaries, so both come from the same snapshot. */
-    private static final String LOAD = """
-            SELECT 0 AS part, sort_key, oid, name, kind, title, content_type, serial, body
-            FROM jope_object WHERE oid = ?
-            UNION ALL
-            SELECT 1 AS part, sort_key, oid, name, kind, title, content_type, serial, CAST(NULL AS %s)
-            FROM jope_object WHERE parent_oid = ?
-            ORDER BY part, sort_key""";
 
     private final StoreLocation location;
 
@@ -38,7 +31,9 @@ public final class ObjectStore implements AutoCloseable {
 
     private final ObjectCache cache;
 
-    private final String loadStatement;
+    private final ObjectTable objects;
+
+    private final TransactionLog log;
 
     /** Marks this process's entries in the transaction log, so that its poller can skip them. */
     private final String origin = UUID.randomUUID().toString();
@@ -53,10 +48,11 @@ public final class ObjectStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.cache = new ObjectCache(config.cacheSize());
-        this.loadStatement = LOAD.formatted(location.dialect().binaryType());
-        StoreSchema.createAndSeed(dataSource, location.dialect());
-        this.poller = location.shared() ? new InvalidationPoller(cache, origin, config.pollInterval(), newestCommit())
-                : null;
+        this.objects = new ObjectTable(location.dialect());
+        this.log = new TransactionLog(location.dialect());
+        long newestCommit = createAndSeed();
+        this.poller = location.shared()
+                ? new InvalidationPoller(cache, log, origin, config.pollInterval(), newestCommit) : null;
     }
 
     /**
@@ -127,9 +123,16 @@ public final class ObjectStore implements AutoCloseable {
         return origin;
     }
 
-    void pollInvalidations(Supplier<Connection> connection, boolean now) throws SQLException {
-        if (poller != null) {
-            poller.poll(connection, now);
+    /** On a shared store, drops from the cache what other processes committed; nothing on an embedded one. */
+    void pollInvalidations(Transaction transaction, boolean regardless) {
+        if (poller == null) {
+            return;
+        }
+        try {
+            poller.poll(transaction, regardless);
+        }
+        catch (SQLException ex) {
+            throw SqlErrors.translate("poll the transaction log", ex);
         }
     }
 
@@ -137,8 +140,12 @@ public final class ObjectStore implements AutoCloseable {
         return commitLock;
     }
 
-    String loadStatement() {
-        return loadStatement;
+    ObjectTable objects() {
+        return objects;
+    }
+
+    TransactionLog log() {
+        return log;
     }
 
     Connection borrowConnection() {
@@ -160,14 +167,16 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    private long newestCommit() {
+    /** Creates and seeds the schema where it is missing; returns the newest commit in the transaction log. */
+    private long createAndSeed() {
         try (Connection connection = dataSource.getConnection()) {
-            long newest = InvalidationPoller.newestCommit(connection);
+            StoreSchema.createAndSeed(connection, location.dialect(), objects, log);
+            long newest = log.newestCommit(connection);
             connection.rollback();
             return newest;
         }
         catch (SQLException ex) {
-            throw SqlErrors.translate("read the transaction log", ex);
+            throw SqlErrors.translate("create the store's schema", ex);
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jope.core.store.sql.SqlDialect;
+
 /**
  * What a JDBC URL says about the store behind it: which SQL it speaks, whether it is embedded in this process (one
  * process only, like FileStorage) or shared by several (like ZEO), and for an embedded file, where its files live.
@@ -50,10 +52,6 @@ public record StoreLocation(String url, SqlDialect dialect, boolean shared, Opti
     /** The lock file that keeps a second process off an embedded file store, beside its database file. */
     public Optional<Path> lockFile() {
         return databaseFile.map((file) -> file.resolveSibling(file.getFileName() + ".lock"));
-    }
-
-    public boolean embedded() {
-        return !shared;
     }
 
     public String kind() {

@@ -1,27 +1,15 @@
 package org.jope.core.store;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.jope.core.content.ChildEntry;
-import org.jope.core.content.ContentKind;
 import org.jope.core.content.ContentObject;
-import org.jope.core.content.File;
 import org.jope.core.content.Folder;
-import org.jope.core.content.Page;
+import org.jope.core.store.sql.ObjectTable;
 
 /**
  * One request's unit of work on the store. It reads from the object cache and borrows a connection only on a miss
@@ -42,20 +30,9 @@ public final class Transaction implements AutoCloseable {
 
     private final boolean retry;
 
-    /** Snapshots of the rows this transaction wrote, for the cache once it has committed. */
-    private final Map<Long, ContentObject> written = new HashMap<>();
-
-    /** The serials that the folders this transaction adds to or removes from had when it read them, by oid. */
-    private final Map<Long, Long> folderSerials = new TreeMap<>();
-
-    /** Oids whose cached snapshots this transaction makes stale without writing their rows. */
-    private final List<Long> stale = new ArrayList<>();
-
-    private final List<String> paths = new ArrayList<>();
+    private WriteSet writes;
 
     private Connection connection;
-
-    private long tid;
 
     private boolean committed;
 
@@ -70,7 +47,7 @@ public final class Transaction implements AutoCloseable {
     }
 
     public Folder root() {
-        return (Folder) load(StoreSchema.ROOT_OID);
+        return (Folder) load(ObjectTable.ROOT_OID);
     }
 
     /**
@@ -80,7 +57,7 @@ public final class Transaction implements AutoCloseable {
      */
     public ContentObject load(long oid) {
         pollOnce();
-        if (lockFirst.contains(oid)) {
+        if (!lockFirst.isEmpty() && lockFirst.contains(oid)) {
             return lockAndLoad(oid);
         }
         ObjectCache cache = store.cache();
@@ -91,7 +68,7 @@ public final class Transaction implements AutoCloseable {
         long generation = cache.generation();
         ContentObject loaded = loadFromDatabase(oid);
         // After its first write this connection sees its own uncommitted state, which must not reach the cache.
-        if (loaded != null && tid == 0) {
+        if (loaded != null && writes == null) {
             cache.offer(loaded, generation);
         }
         return loaded;
@@ -99,30 +76,16 @@ public final class Transaction implements AutoCloseable {
 
     /** Adds a child at the end of the folder; the folder's serial guards against a concurrent change. */
     public long createChild(Folder parent, String name, NewContent content, String path) {
-        requireWritable();
         try {
-            long newTid = tid();
-            advanceAtCommit(parent);
-            long oid = StoreSchema.nextValue(connection(), store.location().dialect(), "jope_oid_seq");
-            try (PreparedStatement insert = connection().prepareStatement("""
-                    INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial)
-                    VALUES (?, ?, ?, (SELECT COALESCE(MAX(sort_key), 0) + 1 FROM jope_object WHERE parent_oid = ?),
-                            ?, ?, ?, ?, ?)""")) {
-                insert.setLong(1, oid);
-                insert.setLong(2, parent.oid());
-                insert.setString(3, name);
-                insert.setLong(4, parent.oid());
-                insert.setString(5, content.kind().columnValue());
-                insert.setString(6, content.title());
-                insert.setString(7, content.contentType());
-                insert.setBytes(8, content.body());
-                insert.setLong(9, newTid);
-                insert.executeUpdate();
-            }
-            ContentObject child = snapshot(oid, newTid, name, content);
-            written.put(parent.oid(), parent.withChildAdded(ChildEntry.of(child, content.title()), newTid));
-            written.put(oid, child);
-            paths.add(path);
+            WriteSet writes = writes();
+            writes.advanceAtCommit(parent);
+            long oid = store.objects().nextOid(connection());
+            store.objects().insert(connection(), oid, parent.oid(), name, content.kind(), content.title(),
+                    content.contentType(), content.body(), writes.tid);
+            ContentObject child = content.snapshot(oid, writes.tid, name);
+            writes.written.put(parent.oid(), parent.withChildAdded(ChildEntry.of(child, content.title()), writes.tid));
+            writes.written.put(oid, child);
+            writes.paths.add(path);
             return oid;
         }
         catch (SQLException ex) {
@@ -130,29 +93,20 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** Replaces an object's state, if nobody changed it since it was read. */
+    /** Replaces an object's state, if nobody changed it since it was read; returns its new serial. */
     public long replace(Folder parent, ContentObject existing, NewContent content, String path) {
-        requireWritable();
-        try (PreparedStatement update = connection().prepareStatement("""
-                UPDATE jope_object SET kind = ?, title = ?, content_type = ?, body = ?, serial = ?
-                WHERE oid = ? AND serial = ?""")) {
-            long newTid = tid();
-            update.setString(1, content.kind().columnValue());
-            update.setString(2, content.title());
-            update.setString(3, content.contentType());
-            update.setBytes(4, content.body());
-            update.setLong(5, newTid);
-            update.setLong(6, existing.oid());
-            update.setLong(7, existing.serial());
-            if (update.executeUpdate() == 0) {
+        try {
+            WriteSet writes = writes();
+            if (!store.objects().replace(connection(), existing.oid(), existing.serial(), content.kind(),
+                    content.title(), content.contentType(), content.body(), writes.tid)) {
                 throw new ConflictError(existing.oid(), path + " was changed by another transaction");
             }
-            written.put(existing.oid(), snapshot(existing.oid(), newTid, existing.name(), content));
+            writes.written.put(existing.oid(), content.snapshot(existing.oid(), writes.tid, existing.name()));
             // The parent's listing shows this object's title and serial. Its row is not locked, so a snapshot built
             // here could miss a sibling's concurrent change: reload it instead.
-            stale.add(parent.oid());
-            paths.add(path);
-            return newTid;
+            writes.stale.add(parent.oid());
+            writes.paths.add(path);
+            return writes.tid;
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("replace " + path, ex);
@@ -161,29 +115,17 @@ public final class Transaction implements AutoCloseable {
 
     /** Removes an object and everything below it. */
     public void delete(Folder parent, ContentObject child, String path) {
-        requireWritable();
         try {
-            long newTid = tid();
-            advanceAtCommit(parent);
-            List<Long> doomed = subtree(child.oid());
-            try (PreparedStatement delete = connection().prepareStatement(
-                    "DELETE FROM jope_object WHERE oid = ? AND serial = ?")) {
-                delete.setLong(1, child.oid());
-                delete.setLong(2, child.serial());
-                if (delete.executeUpdate() == 0) {
-                    throw new ConflictError(child.oid(), path + " was changed by another transaction");
-                }
+            WriteSet writes = writes();
+            writes.advanceAtCommit(parent);
+            List<Long> doomed = store.objects().subtree(connection(), child.oid());
+            if (!store.objects().delete(connection(), child.oid(), child.serial())) {
+                throw new ConflictError(child.oid(), path + " was changed by another transaction");
             }
-            try (PreparedStatement delete = connection().prepareStatement("DELETE FROM jope_object WHERE oid = ?")) {
-                for (long oid : doomed.subList(1, doomed.size())) {
-                    delete.setLong(1, oid);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-            written.put(parent.oid(), parent.withChildRemoved(child.oid(), newTid));
-            stale.addAll(doomed);
-            paths.add(path);
+            store.objects().deleteAll(connection(), doomed.subList(1, doomed.size()));
+            writes.written.put(parent.oid(), parent.withChildRemoved(child.oid(), writes.tid));
+            writes.stale.addAll(doomed);
+            writes.paths.add(path);
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("delete " + path, ex);
@@ -202,15 +144,14 @@ public final class Transaction implements AutoCloseable {
             return;
         }
         try {
-            if (tid != 0) {
+            if (writes != null) {
                 advanceFolderSerials();
-                // Taken after every row lock, so that it can never wait on a writer that waits for it.
-                StoreSchema.lock(connection, store.location().dialect().transactionLock(SqlDialect.COMMIT_LOCK));
-                logCommit();
+                store.location().dialect().lockCommits(connection);
+                store.log().append(connection, writes.tid, user, writes.paths, writes.changedOids(), store.origin());
                 store.commitLock().lock();
                 try {
                     connection.commit();
-                    store.cache().committed(written, stale);
+                    store.cache().committed(writes.written, writes.stale);
                 }
                 finally {
                     store.commitLock().unlock();
@@ -223,25 +164,6 @@ public final class Transaction implements AutoCloseable {
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("commit", ex);
-        }
-    }
-
-    /** The transaction log entry: who changed what, and the objects other processes must drop from their caches. */
-    private void logCommit() throws SQLException {
-        List<String> oids = new ArrayList<>();
-        written.keySet().forEach((oid) -> oids.add(oid.toString()));
-        stale.forEach((oid) -> oids.add(oid.toString()));
-        try (PreparedStatement log = connection.prepareStatement("""
-                INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            log.setLong(1, tid);
-            log.setLong(2, StoreSchema.nextValue(connection, store.location().dialect(), "jope_commit_seq"));
-            log.setTimestamp(3, Timestamp.from(Instant.now()));
-            log.setString(4, user);
-            log.setString(5, String.join("\n", paths));
-            log.setString(6, String.join(",", oids));
-            log.setString(7, store.origin());
-            log.executeUpdate();
         }
     }
 
@@ -263,50 +185,21 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
+    /** The connection, borrowed from the pool on first use; the poller reads the transaction log on it. */
+    Connection connection() {
+        if (connection == null) {
+            connection = store.borrowConnection();
+        }
+        return connection;
+    }
+
     private ContentObject loadFromDatabase(long oid) {
-        try (PreparedStatement select = connection().prepareStatement(store.loadStatement())) {
-            select.setLong(1, oid);
-            select.setLong(2, oid);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next() || rows.getInt("part") != 0) {
-                    return null;
-                }
-                long serial = rows.getLong("serial");
-                String name = rows.getString("name");
-                ContentKind kind = ContentKind.fromColumn(rows.getString("kind"));
-                String title = rows.getString("title");
-                String contentType = rows.getString("content_type");
-                byte[] body = rows.getBytes("body");
-                return switch (kind) {
-                    case FOLDER -> new Folder(oid, serial, name, title, children(rows));
-                    case PAGE -> new Page(oid, serial, name, title, contentType,
-                            new String(body, StandardCharsets.UTF_8));
-                    case FILE -> new File(oid, serial, name, title, contentType, body);
-                };
-            }
+        try {
+            return store.objects().load(connection(), oid);
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("load object " + oid, ex);
         }
-    }
-
-    /** The snapshot of a written object, the same as loading it back would give. */
-    private static ContentObject snapshot(long oid, long serial, String name, NewContent content) {
-        return switch (content.kind()) {
-            case FOLDER -> new Folder(oid, serial, name, content.title(), List.of());
-            case PAGE -> new Page(oid, serial, name, content.title(), content.contentType(),
-                    new String(content.body(), StandardCharsets.UTF_8));
-            case FILE -> new File(oid, serial, name, content.title(), content.contentType(), content.body());
-        };
-    }
-
-    private static List<ChildEntry> children(ResultSet rows) throws SQLException {
-        List<ChildEntry> children = new ArrayList<>();
-        while (rows.next()) {
-            children.add(new ChildEntry(rows.getLong("oid"), rows.getString("name"),
-                    ContentKind.fromColumn(rows.getString("kind")), rows.getString("title"), rows.getLong("serial")));
-        }
-        return children;
     }
 
     /**
@@ -314,10 +207,8 @@ public final class Transaction implements AutoCloseable {
      * conflict on it again: optimistic first, pessimistic once contention has shown itself.
      */
     private ContentObject lockAndLoad(long oid) {
-        try (PreparedStatement lock = connection().prepareStatement(
-                "SELECT serial FROM jope_object WHERE oid = ? FOR UPDATE")) {
-            lock.setLong(1, oid);
-            lock.executeQuery().close();
+        try {
+            store.objects().lock(connection(), oid);
         }
         catch (SQLException ex) {
             throw SqlErrors.translate("lock object " + oid, ex);
@@ -331,71 +222,26 @@ public final class Transaction implements AutoCloseable {
             return;
         }
         polled = true;
-        try {
-            store.pollInvalidations(this::connection, retry);
-        }
-        catch (SQLException ex) {
-            throw SqlErrors.translate("poll the transaction log", ex);
-        }
+        store.pollInvalidations(this, retry);
     }
 
-    private void advanceAtCommit(Folder folder) {
-        folderSerials.put(folder.oid(), folder.serial());
-    }
-
-    /** In oid order, so that two writers to the same folders lock them in the same order and never deadlock. */
     private void advanceFolderSerials() throws SQLException {
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE jope_object SET serial = ? WHERE oid = ? AND serial = ?")) {
-            for (Map.Entry<Long, Long> folder : folderSerials.entrySet()) {
-                update.setLong(1, tid);
-                update.setLong(2, folder.getKey());
-                update.setLong(3, folder.getValue());
-                if (update.executeUpdate() == 0) {
-                    throw new ConflictError(folder.getKey(),
-                            "Folder " + folder.getKey() + " was changed by another transaction");
-                }
+        for (Map.Entry<Long, Long> folder : writes.folderSerials.entrySet()) {
+            if (!store.objects().advanceSerial(connection, folder.getKey(), folder.getValue(), writes.tid)) {
+                throw new ConflictError(folder.getKey(),
+                        "Folder " + folder.getKey() + " was changed by another transaction");
             }
         }
     }
 
-    private List<Long> subtree(long oid) throws SQLException {
-        List<Long> found = new ArrayList<>();
-        Deque<Long> pending = new ArrayDeque<>(List.of(oid));
-        try (PreparedStatement select = connection().prepareStatement(
-                "SELECT oid FROM jope_object WHERE parent_oid = ?")) {
-            while (!pending.isEmpty()) {
-                long next = pending.pop();
-                found.add(next);
-                select.setLong(1, next);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        pending.push(rows.getLong(1));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private long tid() throws SQLException {
-        if (tid == 0) {
-            tid = StoreSchema.nextValue(connection(), store.location().dialect(), "jope_tid_seq");
-        }
-        return tid;
-    }
-
-    private Connection connection() {
-        if (connection == null) {
-            connection = store.borrowConnection();
-        }
-        return connection;
-    }
-
-    private void requireWritable() {
+    private WriteSet writes() throws SQLException {
         if (readOnly) {
             throw new IllegalStateException("This transaction was opened read-only");
         }
+        if (writes == null) {
+            writes = new WriteSet(store.log().nextTid(connection()));
+        }
+        return writes;
     }
 
 }

@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import org.jope.core.errors.Forbidden;
+import org.jope.core.errors.NotFound;
+import org.jope.core.errors.Redirect;
+import org.jope.core.exceptionviews.ErrorLog;
+import org.jope.core.http.Rendered;
 import org.jope.core.testing.Site;
+import org.jope.core.views.Views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +31,7 @@ class ExceptionViewTests {
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
-    private final Logger publisherLogger = (Logger) LoggerFactory.getLogger(Publisher.class);
+    private final Logger publisherLogger = (Logger) LoggerFactory.getLogger(ErrorLog.class);
 
     private Site site;
 

@@ -29,7 +29,7 @@ class PoolTimeoutTests {
     void exhaustedPoolAnswers503AfterThePoolTimeout() throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
-        Logger publisherLogger = (Logger) LoggerFactory.getLogger(Publisher.class);
+        Logger publisherLogger = (Logger) LoggerFactory.getLogger(ErrorAnswers.class);
         publisherLogger.addAppender(log);
         try (Site site = Site.start(directory, (config) -> config.poolSize(1).poolTimeout(Duration.ofMillis(500))
                 .cacheSize(0))) {

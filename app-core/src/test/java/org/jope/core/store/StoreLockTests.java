@@ -52,7 +52,7 @@ class StoreLockTests {
             }
         }
         try (ObjectStore again = ObjectStore.open(config())) {
-            assertThat(again.location().embedded()).isTrue();
+            assertThat(again.location().shared()).isFalse();
         }
     }
 

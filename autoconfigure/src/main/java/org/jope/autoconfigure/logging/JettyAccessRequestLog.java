@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.NanoTime;
 
 import org.jope.core.log.AccessEvent;
 import org.jope.core.log.AccessLog;
-import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
 
 /**
  * Jetty's request-log hook: the server calls it once for every request when the response is done, bad requests
@@ -53,7 +53,7 @@ class JettyAccessRequestLog implements RequestLog {
         else if (headers.size() == 0 && BAD_URI.equals(target)) {
             target = null;
         }
-        Object user = request.getAttribute(Publisher.USER_ATTRIBUTE);
+        Object user = request.getAttribute(Authenticator.USER_ATTRIBUTE);
         List<String> forwardedFor = headers.getValuesList(FORWARDED_FOR);
         accessLog.log(new AccessEvent(peerAddress(request), user != null ? user.toString() : authenticatedName(request),
                 Request.getTimeStamp(request), method, target, protocol, response.getStatus(),

@@ -10,7 +10,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 import org.jope.core.log.AccessEvent;
-import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
 
 /**
  * Tomcat's request-log hook. As an {@link AccessLog} on the Engine's pipeline it is called once for every request
@@ -39,7 +39,7 @@ class TomcatAccessLogValve extends ValveBase implements AccessLog {
         long startNanos = coyote.getStartTimeNanos();
         long durationMicros = startNanos > 0 ? (now - startNanos) / 1000 : 0;
         long startMillis = coyote.getStartTime() > 0 ? coyote.getStartTime() : System.currentTimeMillis();
-        Object user = request.getAttribute(Publisher.USER_ATTRIBUTE);
+        Object user = request.getAttribute(Authenticator.USER_ATTRIBUTE);
         String query = request.getQueryString();
         String uri = request.getRequestURI();
         String target = (query != null && uri != null) ? uri + '?' + query : uri;

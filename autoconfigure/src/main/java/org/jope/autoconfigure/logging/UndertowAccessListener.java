@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.jope.core.log.AccessEvent;
 import org.jope.core.log.AccessLog;
-import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
 
 /**
  * Undertow's request-log hook: a listener on one exchange, called once when the exchange ends, whether the response
@@ -70,7 +70,7 @@ class UndertowAccessListener implements ExchangeCompletionListener {
         ServletRequestContext servlet = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
         ServletRequest request = servlet != null ? servlet.getServletRequest() : null;
         if (request != null) {
-            Object user = request.getAttribute(Publisher.USER_ATTRIBUTE);
+            Object user = request.getAttribute(Authenticator.USER_ATTRIBUTE);
             if (user != null) {
                 return user.toString();
             }

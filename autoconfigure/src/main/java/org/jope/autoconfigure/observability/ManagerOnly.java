@@ -1,7 +1,7 @@
 package org.jope.autoconfigure.observability;
 
-import org.jope.core.publisher.PublishRequest;
-import org.jope.core.publisher.Unauthorized;
+import org.jope.core.errors.Unauthorized;
+import org.jope.core.http.PublishRequest;
 
 /**
  * The status views show the store's location and the site's load, which are for its managers: everyone in the

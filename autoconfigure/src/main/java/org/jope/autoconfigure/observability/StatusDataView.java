@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.jope.core.publisher.PublishRequest;
-import org.jope.core.publisher.Rendered;
-import org.jope.core.publisher.Traversed;
-import org.jope.core.publisher.View;
+import org.jope.core.http.PublishRequest;
+import org.jope.core.http.Rendered;
+import org.jope.core.traversal.Traversed;
+import org.jope.core.views.View;
 
 /** {@code @@status-data}: the status and the activity history as JSON, polled by the status page. */
 final class StatusDataView implements View {

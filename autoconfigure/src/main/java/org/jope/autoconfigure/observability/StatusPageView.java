@@ -5,11 +5,11 @@ import java.util.function.Supplier;
 
 import org.owasp.encoder.Encode;
 
-import org.jope.core.publisher.HtmlDocument;
-import org.jope.core.publisher.PublishRequest;
-import org.jope.core.publisher.Rendered;
-import org.jope.core.publisher.Traversed;
-import org.jope.core.publisher.View;
+import org.jope.core.http.HtmlDocument;
+import org.jope.core.http.PublishRequest;
+import org.jope.core.http.Rendered;
+import org.jope.core.traversal.Traversed;
+import org.jope.core.views.View;
 
 /**
  * {@code @@status}: the jope endpoint's facts for a person, with charts of the requests per second and the store

@@ -16,7 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.jope.autoconfigure.Sites;
+import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

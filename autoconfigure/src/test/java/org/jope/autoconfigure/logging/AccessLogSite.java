@@ -1,26 +1,24 @@
 package org.jope.autoconfigure.logging;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Profile;
 
 import org.jope.autoconfigure.ViewRegistration;
-import org.jope.core.publisher.ServiceUnavailable;
+import org.jope.core.errors.ServiceUnavailable;
 
 /**
- * The site that the logging tests start: Jope plus two views that fail on purpose. The profile keeps it out of the
- * other tests' sites, whose component scan reaches this package.
+ * The site that the logging tests start: Jope plus two views that fail on purpose. It scans nothing, so that the
+ * configurations beside it in this package are only what a test names.
  */
-@SpringBootApplication
-@Profile(AccessLogSite.PROFILE)
+@SpringBootConfiguration
+@EnableAutoConfiguration
 class AccessLogSite {
-
-    static final String PROFILE = "access-log-site";
 
     /** Runs the site in a JVM of its own, for a test that needs Spring Boot to set up logging afresh. */
     public static void main(String[] args) {
-        new SpringApplicationBuilder(AccessLogSite.class).profiles(PROFILE).run(args);
+        new SpringApplicationBuilder(AccessLogSite.class).run(args);
     }
 
     /** {@code /@@boom} throws an unexpected exception: the standard error page, 500. */
@@ -35,7 +33,7 @@ class AccessLogSite {
     @Bean
     ViewRegistration busyView() {
         return new ViewRegistration("busy", (traversed, request) -> {
-            throw new ServiceUnavailable("busy", 1);
+            throw new ServiceUnavailable("busy");
         });
     }
 

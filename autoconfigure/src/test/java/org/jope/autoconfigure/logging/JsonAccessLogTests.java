@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = AccessLogSite.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "jope.server.type=tomcat", "jope.log.access.format=json", "logging.level.root=WARN" })
-@ActiveProfiles(AccessLogSite.PROFILE)
 @DirtiesContext
 class JsonAccessLogTests {
 

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.jope.autoconfigure.ViewRegistration;
-import org.jope.core.publisher.Rendered;
+import org.jope.core.http.Rendered;
 
 /** A view at {@code @@hold} that keeps its worker until the test releases it: a deliberate stall. */
 @Configuration(proxyBeanMethods = false)

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.jope.autoconfigure.Sites;
 import org.jope.core.security.InitUserFile;
+import org.jope.testsite.Sites;
 
 /** The test site with a manager in its inituser, and the requests these tests send to it. */
 final class ObservedSite {

@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import org.jope.autoconfigure.Sites;
 import org.jope.autoconfigure.ViewRegistration;
-import org.jope.core.publisher.Rendered;
+import org.jope.core.http.Rendered;
+import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

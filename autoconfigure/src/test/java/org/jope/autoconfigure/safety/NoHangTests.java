@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.jope.autoconfigure.Sites;
+import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import org.jope.autoconfigure.Sites;
 import org.jope.core.store.StoreDriverMissingException;
+import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

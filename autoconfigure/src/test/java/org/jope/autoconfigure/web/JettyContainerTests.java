@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.web.embedded.jetty.JettyWebServer;
 import org.springframework.boot.web.server.WebServer;
 
-import org.jope.autoconfigure.TestSite;
+import org.jope.testsite.TestSite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

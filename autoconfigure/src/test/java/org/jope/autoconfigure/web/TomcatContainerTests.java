@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 
-import org.jope.autoconfigure.TestSite;
+import org.jope.testsite.TestSite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

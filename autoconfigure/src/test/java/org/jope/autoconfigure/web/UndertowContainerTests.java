@@ -8,7 +8,7 @@ import org.springframework.boot.web.embedded.undertow.UndertowServletWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.test.util.ReflectionTestUtils;
 
-import org.jope.autoconfigure.TestSite;
+import org.jope.testsite.TestSite;
 
 @SpringBootTest(classes = TestSite.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "jope.server.type=undertow", "jope.server.threads=" + ContainerContract.THREADS,

@@ -1,9 +1,0 @@
-package org.jope.core.publisher;
-
-/** Turns an exception into a response, like a Zope exception view. */
-@FunctionalInterface
-public interface ExceptionView<E extends Throwable> {
-
-    Rendered render(E error, ErrorReport report);
-
-}

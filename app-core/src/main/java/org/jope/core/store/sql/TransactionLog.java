@@ -1,0 +1,100 @@
+package org.jope.core.store.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.LongConsumer;
+
+/**
+ * Every statement on {@code jope_txn}, the transaction log: one row a commit, with who made it, the paths it wrote,
+ * and the oids whose cached snapshots it made stale, for the other processes that share the store. Commit numbers
+ * are handed out under the store's commit lock, so a number seen means every lower one has committed.
+ */
+public final class TransactionLog {
+
+    private final SqlDialect dialect;
+
+    public TransactionLog(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** A new transaction id, which the objects a transaction writes take as their serial. */
+    public long nextTid(Connection connection) throws SQLException {
+        return dialect.nextValue(connection, "jope_tid_seq");
+    }
+
+    /** Records a commit under the next commit number; call it under the commit lock, just before committing. */
+    public void append(Connection connection, long tid, String user, Collection<String> paths,
+            Collection<Long> oids, String origin) throws SQLException {
+        try (PreparedStatement log = connection.prepareStatement("""
+                INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            log.setLong(1, tid);
+            log.setLong(2, dialect.nextValue(connection, "jope_commit_seq"));
+            log.setTimestamp(3, Timestamp.from(Instant.now()));
+            log.setString(4, user);
+            log.setString(5, String.join("\n", paths));
+            log.setString(6, joined(oids));
+            log.setString(7, origin);
+            log.executeUpdate();
+        }
+    }
+
+    /** The highest commit number in the log, 0 for an empty log. */
+    public long newestCommit(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(commit_seq), 0) FROM jope_txn")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Hands over the oids of every commit after {@code lastSeen} that another origin made, in commit order, and
+     * returns the newest commit number read, or {@code lastSeen} when there is none.
+     */
+    public long changedSince(Connection connection, long lastSeen, String ownOrigin, LongConsumer changedOid)
+            throws SQLException {
+        long newest = lastSeen;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT commit_seq, origin, oids FROM jope_txn WHERE commit_seq > ? ORDER BY commit_seq")) {
+            select.setLong(1, lastSeen);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    newest = rows.getLong("commit_seq");
+                    // This process's own commits are in its cache already, newer than anything the log could say.
+                    if (!ownOrigin.equals(rows.getString("origin"))) {
+                        split(rows.getString("oids"), changedOid);
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    private static String joined(Collection<Long> oids) {
+        StringBuilder joined = new StringBuilder();
+        for (long oid : oids) {
+            if (!joined.isEmpty()) {
+                joined.append(',');
+            }
+            joined.append(oid);
+        }
+        return joined.toString();
+    }
+
+    private static void split(String oids, LongConsumer into) {
+        if (oids == null || oids.isEmpty()) {
+            return;
+        }
+        for (String oid : oids.split(",")) {
+            into.accept(Long.parseLong(oid));
+        }
+    }
+
+}
