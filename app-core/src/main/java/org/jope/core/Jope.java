@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jope.core.config.JopeConfig;
 import org.jope.core.publisher.Publisher;
 import org.jope.core.security.Authenticator;
 import org.jope.core.security.InitUserFile;

@@ -4,6 +4,7 @@ import jakarta.servlet.Servlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jope.core.config.JopeConfig;
 import org.jope.core.publisher.Publisher;
 import org.jope.core.security.InitUserFile;
 import org.jope.core.servlet.PublisherServlet;

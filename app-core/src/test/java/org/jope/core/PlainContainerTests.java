@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.jope.core.config.JopeConfig;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.TomcatServer;
 

@@ -38,6 +38,11 @@ public class JopeAutoConfiguration {
         return application;
     }
 
+    @Bean
+    JopeScheduler jopeScheduler() {
+        return new JopeScheduler();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(DispatcherServlet.class)

@@ -8,9 +8,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import org.jope.autoconfigure.safety.ThreadsVsPool;
-import org.jope.autoconfigure.web.ServerType;
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 
 /**
  * The {@code jope.*} properties. Spring Boot's own {@code server.port} and {@code server.address} stay as they are;

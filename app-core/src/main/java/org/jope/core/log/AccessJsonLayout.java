@@ -13,8 +13,6 @@ final class AccessJsonLayout implements AccessLineLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final ZoneId zone;
 
     AccessJsonLayout(ZoneId zone) {
@@ -62,8 +60,7 @@ final class AccessJsonLayout implements AccessLineLayout {
                 line.append(c);
             }
             else {
-                line.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
-                        .append(HEX[c & 0xF]);
+                LogEscaper.appendUnicodeEscape(line, c);
             }
         }
         line.append('"');

@@ -32,10 +32,15 @@ final class LogEscaper {
                 line.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
             else {
-                line.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
-                        .append(HEX[c & 0xF]);
+                appendUnicodeEscape(line, c);
             }
         }
+    }
+
+    /** {@code \\uNNNN}, which both a log field and a JSON string read as the character. */
+    static void appendUnicodeEscape(StringBuilder line, char c) {
+        line.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
     }
 
     private static boolean isPlain(char c) {

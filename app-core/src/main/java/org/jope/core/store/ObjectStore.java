@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.store.sql.ObjectTable;
 import org.jope.core.store.sql.StoreSchema;
 import org.jope.core.store.sql.TransactionLog;

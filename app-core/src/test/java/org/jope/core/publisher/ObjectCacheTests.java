@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.security.InitUserFile;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.TomcatServer;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.testing.ChildProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;

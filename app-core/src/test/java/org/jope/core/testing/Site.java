@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.security.InitUserFile;
 
 /**

@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,20 +38,16 @@ public class JopeLoggingAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @EnableConfigurationProperties(ServerProperties.class)
     static class StartupLines {
 
         @Bean
-        ServingAnnouncement jopeServingAnnouncement(ServerProperties serverProperties) {
-            return new ServingAnnouncement(serverProperties);
+        ServingAnnouncement jopeServingAnnouncement() {
+            return new ServingAnnouncement();
         }
 
     }
 
-    /**
-     * The access log and its three container hooks. Each hook's configuration carries all of its conditions itself,
-     * so that it behaves the same when an application's component scan reaches this package.
-     */
+    /** The access log and its three container hooks, each hook where its container is on the classpath. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
@@ -65,43 +60,37 @@ public class JopeLoggingAutoConfiguration {
                     TrustedProxies.of(properties.getTrustedProxies())));
         }
 
-    }
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+        static class TomcatAccessLog {
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
-    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-    static class TomcatAccessLog {
+            @Bean
+            TomcatAccessLogCustomizer jopeTomcatAccessLogCustomizer(AccessLog accessLog) {
+                return new TomcatAccessLogCustomizer(accessLog);
+            }
 
-        @Bean
-        TomcatAccessLogCustomizer jopeTomcatAccessLogCustomizer(AccessLog accessLog) {
-            return new TomcatAccessLogCustomizer(accessLog);
         }
 
-    }
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
+        static class JettyAccessLog {
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
-    @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
-    static class JettyAccessLog {
+            @Bean
+            JettyAccessLogCustomizer jopeJettyAccessLogCustomizer(AccessLog accessLog) {
+                return new JettyAccessLogCustomizer(accessLog);
+            }
 
-        @Bean
-        JettyAccessLogCustomizer jopeJettyAccessLogCustomizer(AccessLog accessLog) {
-            return new JettyAccessLogCustomizer(accessLog);
         }
 
-    }
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.undertow.Undertow")
+        static class UndertowAccessLog {
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnProperty(prefix = "jope.log.access", name = "enabled", matchIfMissing = true)
-    @ConditionalOnClass(name = "io.undertow.Undertow")
-    static class UndertowAccessLog {
+            @Bean
+            UndertowAccessLogCustomizer jopeUndertowAccessLogCustomizer(AccessLog accessLog) {
+                return new UndertowAccessLogCustomizer(accessLog);
+            }
 
-        @Bean
-        UndertowAccessLogCustomizer jopeUndertowAccessLogCustomizer(AccessLog accessLog) {
-            return new UndertowAccessLogCustomizer(accessLog);
         }
 
     }

@@ -1,16 +1,15 @@
 package org.jope.autoconfigure.observability;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.jope.autoconfigure.JopeScheduler;
 import org.jope.core.publisher.InFlightRequests;
 
 /**
- * Fills the activity history once a period from a daemon thread: the requests completed since the last sample and
+ * Fills the activity history once a period, on Jope's sampler thread: the requests completed since the last sample and
  * the store connections in use. Reading two counters a second keeps the chart off the request path.
  */
 public class ActivitySampler implements SmartLifecycle {
@@ -28,41 +27,40 @@ public class ActivitySampler implements SmartLifecycle {
 
     private long lastNanos;
 
-    private ScheduledExecutorService sampler;
+    private final JopeScheduler scheduler;
 
-    ActivitySampler(InFlightRequests requests, StorePool pool, ActivityHistory history, Duration period) {
+    private ScheduledFuture<?> sampling;
+
+    ActivitySampler(InFlightRequests requests, StorePool pool, ActivityHistory history, Duration period,
+            JopeScheduler scheduler) {
         this.requests = requests;
         this.pool = pool;
         this.history = history;
         this.period = period;
+        this.scheduler = scheduler;
     }
 
     @Override
     public synchronized void start() {
-        if (sampler != null) {
+        if (sampling != null) {
             return;
         }
         lastCompleted = requests.completed();
         lastNanos = System.nanoTime();
-        sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
-            Thread thread = new Thread(task, "jope-activity-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sampler.scheduleAtFixedRate(this::sample, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        sampling = scheduler.every(period, "activity sampler", this::sample);
     }
 
     @Override
     public synchronized void stop() {
-        if (sampler != null) {
-            sampler.shutdownNow();
-            sampler = null;
+        if (sampling != null) {
+            sampling.cancel(false);
+            sampling = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return sampler != null;
+        return sampling != null;
     }
 
     private void sample() {

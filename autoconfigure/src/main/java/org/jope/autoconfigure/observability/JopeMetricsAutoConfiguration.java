@@ -12,8 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import org.jope.autoconfigure.ServerType;
 import org.jope.autoconfigure.safety.RequestQueueMonitor;
-import org.jope.autoconfigure.web.ServerType;
+import org.jope.autoconfigure.web.RunningServer;
 import org.jope.core.JopeApplication;
 
 /**
@@ -26,7 +27,7 @@ import org.jope.core.JopeApplication;
         CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBean({ MeterRegistry.class, JopeApplication.class, RequestQueueMonitor.class })
+@ConditionalOnBean({ MeterRegistry.class, JopeApplication.class, RunningServer.class, RequestQueueMonitor.class })
 public class JopeMetricsAutoConfiguration {
 
     @Bean
@@ -40,8 +41,8 @@ public class JopeMetricsAutoConfiguration {
     }
 
     @Bean
-    WorkerMetrics jopeWorkerMetrics(RequestQueueMonitor queue) {
-        return new WorkerMetrics(queue);
+    WorkerMetrics jopeWorkerMetrics(RunningServer server, RequestQueueMonitor queue) {
+        return new WorkerMetrics(server, queue);
     }
 
     @Bean

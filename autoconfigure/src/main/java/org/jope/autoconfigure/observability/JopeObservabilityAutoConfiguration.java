@@ -18,22 +18,21 @@ import org.springframework.core.env.Environment;
 
 import org.jope.autoconfigure.JopeAutoConfiguration;
 import org.jope.autoconfigure.JopeProperties;
+import org.jope.autoconfigure.JopeScheduler;
 import org.jope.autoconfigure.ViewRegistration;
 import org.jope.autoconfigure.safety.JopeSafetyAutoConfiguration;
 import org.jope.autoconfigure.safety.RequestQueueMonitor;
+import org.jope.autoconfigure.web.RunningServer;
 import org.jope.core.JopeApplication;
 
 /**
  * What a site's operator sees without any monitoring system: the stall watchdog in the log, and the status page
  * {@code @@status} for managers. Neither needs Actuator; the meters are in {@link JopeMetricsAutoConfiguration},
  * the jope endpoint and the health indicator in {@link JopeActuatorAutoConfiguration}.
- *
- * <p>Its only nested configuration depends on the classpath alone: a component scan of org.jope finds nested
- * configuration classes too, and would evaluate conditions on other beans out of order.
  */
 @AutoConfiguration(after = { JopeAutoConfiguration.class, JopeSafetyAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBean({ JopeApplication.class, RequestQueueMonitor.class })
+@ConditionalOnBean({ JopeApplication.class, RunningServer.class, RequestQueueMonitor.class })
 @EnableConfigurationProperties({ JopeProperties.class, StallWatchdogProperties.class })
 public class JopeObservabilityAutoConfiguration {
 
@@ -47,16 +46,17 @@ public class JopeObservabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JopeStatusReader jopeStatusReader(JopeApplication application, JopeProperties properties,
-            RequestQueueMonitor queue, ObjectProvider<StallWatchdog> watchdog, Environment environment) {
-        return new JopeStatusReader(application, properties, queue, watchdog.getIfAvailable(), environment);
+    JopeStatusReader jopeStatusReader(JopeApplication application, JopeProperties properties, RunningServer server,
+            ObjectProvider<StallWatchdog> watchdog, Environment environment) {
+        return new JopeStatusReader(application, properties, server, watchdog.getIfAvailable(), environment);
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "jope.watchdog", name = "enabled", matchIfMissing = true)
-    StallWatchdog jopeStallWatchdog(JopeApplication application, StallWatchdogProperties properties) {
-        return new StallWatchdog(application.publisher().inFlight(), properties.getStallAfter());
+    StallWatchdog jopeStallWatchdog(JopeApplication application, StallWatchdogProperties properties,
+            JopeScheduler scheduler) {
+        return new StallWatchdog(application.publisher().inFlight(), properties.getStallAfter(), scheduler);
     }
 
     @Bean
@@ -65,9 +65,10 @@ public class JopeObservabilityAutoConfiguration {
     }
 
     @Bean
-    ActivitySampler jopeActivitySampler(JopeApplication application, ActivityHistory jopeActivityHistory) {
+    ActivitySampler jopeActivitySampler(JopeApplication application, ActivityHistory jopeActivityHistory,
+            JopeScheduler scheduler) {
         return new ActivitySampler(application.publisher().inFlight(), new StorePool(application.store()),
-                jopeActivityHistory, SAMPLE_PERIOD);
+                jopeActivityHistory, SAMPLE_PERIOD, scheduler);
     }
 
     /**

@@ -9,11 +9,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.lang.Nullable;
 
 import org.jope.autoconfigure.JopeProperties;
-import org.jope.autoconfigure.safety.RequestQueueMonitor;
-import org.jope.autoconfigure.web.ServerType;
+import org.jope.autoconfigure.ServerType;
+import org.jope.autoconfigure.safety.ThreadsVsPoolVerdict;
+import org.jope.autoconfigure.web.RunningServer;
 import org.jope.autoconfigure.web.WorkerPool;
 import org.jope.core.JopeApplication;
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.publisher.InFlightRequests;
 import org.jope.core.publisher.PublishingStats;
 import org.jope.core.store.ObjectStore;
@@ -28,7 +29,7 @@ public class JopeStatusReader {
 
     private final JopeProperties properties;
 
-    private final RequestQueueMonitor queue;
+    private final RunningServer server;
 
     private final StallWatchdog watchdog;
 
@@ -37,27 +38,33 @@ public class JopeStatusReader {
     private final StorePool pool;
 
     /** The watchdog is null when jope.watchdog.enabled is false. */
-    public JopeStatusReader(JopeApplication application, JopeProperties properties, RequestQueueMonitor queue,
+    public JopeStatusReader(JopeApplication application, JopeProperties properties, RunningServer server,
             @Nullable StallWatchdog watchdog, Environment environment) {
         this.application = application;
         this.properties = properties;
-        this.queue = queue;
+        this.server = server;
         this.watchdog = watchdog;
         this.environment = environment;
         this.pool = new StorePool(application.store());
     }
 
     public JopeStatus read() {
-        Optional<WorkerPool> workers = queue.workers();
+        Optional<WorkerPool> workers = server.workersIfStarted();
         int threads = workers.map(WorkerPool::maxThreads).orElse(properties.getServer().getThreads());
         JopeConfig config = application.config();
         return new JopeStatus(
-                new JopeStatus.Server(ServerType.selectedIn(environment).propertyValue(), threads,
+                new JopeStatus.Server(type().propertyValue(), threads,
                         workers.map(WorkerPool::busyThreads).filter((busy) -> busy >= 0).orElse(null),
-                        queue.depth()),
-                store(config), safety(threads, config.poolSize()), cache(config), requests(), watchdog(),
+                        workers.map(WorkerPool::queueDepth).orElse(0)),
+                store(config), safety(new ThreadsVsPoolVerdict(threads, config.poolSize())), cache(config),
+                requests(), watchdog(),
                 new JopeStatus.Debug(config.debugExceptions(),
                         environment.getProperty(EXPOSE_TRACEBACKS, Boolean.class, false)));
+    }
+
+    /** The running container once it has started; the one configured before then. */
+    private ServerType type() {
+        return server.isStarted() ? server.type() : ServerType.selectedIn(environment);
     }
 
     private JopeStatus.Store store(JopeConfig config) {
@@ -67,15 +74,9 @@ public class JopeStatusReader {
                 pool.threadsAwaitingConnection().orElse(null));
     }
 
-    /** The same comparison as the startup check: every request thread must be able to hold a connection. */
-    private JopeStatus.Safety safety(int threads, int poolSize) {
-        String mode = properties.getSafety().getThreadsVsPool().name().toLowerCase(Locale.ROOT);
-        if (threads < poolSize) {
-            return new JopeStatus.Safety(mode, true,
-                    threads + " request threads, below the " + poolSize + " store connections");
-        }
-        return new JopeStatus.Safety(mode, false, threads + " request threads for " + poolSize
-                + " store connections: under load requests wait for a connection and may be answered 503");
+    private JopeStatus.Safety safety(ThreadsVsPoolVerdict verdict) {
+        return new JopeStatus.Safety(properties.getSafety().getThreadsVsPool().name().toLowerCase(Locale.ROOT),
+                verdict.threadsBelowPool(), verdict.describe());
     }
 
     private JopeStatus.Cache cache(JopeConfig config) {

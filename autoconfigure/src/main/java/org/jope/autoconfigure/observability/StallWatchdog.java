@@ -3,8 +3,7 @@ package org.jope.autoconfigure.observability;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,12 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.jope.autoconfigure.JopeScheduler;
 import org.jope.core.publisher.InFlightRequests;
 
 /**
  * Tells a hung server from a busy one: requests are in flight, yet none has completed for the stall time. It then
  * logs one WARN with the stack of the worker that has been on its request longest, and counts the stall; it warns
- * again only after a request has completed. It samples on a daemon thread of its own, so the request path pays
+ * again only after a request has completed. It samples on Jope's sampler thread, so the request path pays
  * nothing beyond what {@link InFlightRequests} already does.
  */
 public class StallWatchdog implements SmartLifecycle {
@@ -42,11 +42,14 @@ public class StallWatchdog implements SmartLifecycle {
 
     private boolean reported;
 
-    private ScheduledExecutorService sampler;
+    private final JopeScheduler scheduler;
 
-    public StallWatchdog(InFlightRequests requests, Duration stallAfter) {
+    private ScheduledFuture<?> sampling;
+
+    public StallWatchdog(InFlightRequests requests, Duration stallAfter, JopeScheduler scheduler) {
         this.requests = requests;
         this.stallAfter = stallAfter;
+        this.scheduler = scheduler;
     }
 
     /** Stalls seen since the start. */
@@ -60,29 +63,22 @@ public class StallWatchdog implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (sampler != null) {
-            return;
+        if (sampling == null) {
+            sampling = scheduler.every(samplePeriod(), "stall watchdog", this::sample);
         }
-        sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
-            Thread thread = new Thread(task, "jope-stall-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = samplePeriod().toNanos();
-        sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public synchronized void stop() {
-        if (sampler != null) {
-            sampler.shutdownNow();
-            sampler = null;
+        if (sampling != null) {
+            sampling.cancel(false);
+            sampling = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return sampler != null;
+        return sampling != null;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.jope.autoconfigure.safety.RequestQueueMonitor;
+import org.jope.autoconfigure.web.RunningServer;
 import org.jope.autoconfigure.web.WorkerPool;
 
 /**
@@ -18,25 +19,28 @@ import org.jope.autoconfigure.web.WorkerPool;
  */
 class WorkerMetrics implements MeterBinder {
 
+    private final RunningServer server;
+
     private final RequestQueueMonitor queue;
 
-    WorkerMetrics(RequestQueueMonitor queue) {
+    WorkerMetrics(RunningServer server, RequestQueueMonitor queue) {
+        this.server = server;
         this.queue = queue;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("jope.workers.busy", queue, (monitor) -> read(monitor, WorkerPool::busyThreads))
+        Gauge.builder("jope.workers.busy", server, (running) -> read(running, WorkerPool::busyThreads))
                 .description("Request threads running a request now").baseUnit("threads").register(registry);
-        Gauge.builder("jope.workers.max", queue, (monitor) -> read(monitor, WorkerPool::maxThreads))
+        Gauge.builder("jope.workers.max", server, (running) -> read(running, WorkerPool::maxThreads))
                 .description("Request threads the container runs at most").baseUnit("threads").register(registry);
         Gauge.builder("jope.requests.queued", queue, RequestQueueMonitor::depth)
                 .description("Requests accepted by the container and waiting for a request thread")
                 .baseUnit("requests").register(registry);
     }
 
-    private static double read(RequestQueueMonitor monitor, ToIntFunction<WorkerPool> figure) {
-        return monitor.workers().map(figure::applyAsInt).filter((value) -> value >= 0).map(Integer::doubleValue)
+    private static double read(RunningServer server, ToIntFunction<WorkerPool> figure) {
+        return server.workersIfStarted().map(figure::applyAsInt).filter((value) -> value >= 0).map(Integer::doubleValue)
                 .orElse(Double.NaN);
     }
 

@@ -5,14 +5,15 @@ import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+
+import org.jope.autoconfigure.web.ServerStartedEvent;
 
 /**
  * Warns when a debugging mode is on while the server listens beyond loopback: tracebacks and unmasked errors are then
  * shown to whoever can reach the port.
  */
-class DebugExposureWarning implements ApplicationListener<ServletWebServerInitializedEvent> {
+class DebugExposureWarning implements ApplicationListener<ServerStartedEvent> {
 
     private static final Logger logger = LoggerFactory.getLogger(DebugExposureWarning.class);
 
@@ -20,22 +21,19 @@ class DebugExposureWarning implements ApplicationListener<ServletWebServerInitia
 
     private final boolean exposeTracebacks;
 
-    private final InetAddress address;
-
-    DebugExposureWarning(boolean debugExceptions, boolean exposeTracebacks, InetAddress address) {
+    DebugExposureWarning(boolean debugExceptions, boolean exposeTracebacks) {
         this.debugExceptions = debugExceptions;
         this.exposeTracebacks = exposeTracebacks;
-        this.address = address;
     }
 
     @Override
-    public void onApplicationEvent(ServletWebServerInitializedEvent event) {
-        if (event.getApplicationContext().getServerNamespace() != null || !(debugExceptions || exposeTracebacks)
-                || (address != null && address.isLoopbackAddress())) {
+    public void onApplicationEvent(ServerStartedEvent event) {
+        InetAddress address = event.server().address();
+        if (!(debugExceptions || exposeTracebacks) || (address != null && address.isLoopbackAddress())) {
             return;
         }
         String listener = (address == null ? "every interface" : address.getHostAddress()) + ", port "
-                + event.getWebServer().getPort();
+                + event.server().port();
         if (debugExceptions && exposeTracebacks) {
             logger.warn("jope.debug-exceptions and jope.server.expose-tracebacks are on and the server listens on {}: "
                     + "anyone who can reach it sees the stack trace, message and class of every unhandled error. "

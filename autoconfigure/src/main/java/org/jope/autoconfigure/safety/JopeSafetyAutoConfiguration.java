@@ -5,19 +5,22 @@ import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import org.jope.autoconfigure.JopeAutoConfiguration;
 import org.jope.autoconfigure.JopeProperties;
+import org.jope.autoconfigure.JopeScheduler;
+import org.jope.autoconfigure.web.JopeWebServerAutoConfiguration;
+import org.jope.autoconfigure.web.RunningServer;
 
 /**
  * The seed's warnings made executable: request threads stay below the store's pool, requests waiting for a worker
  * are reported, and debugging modes on a server reachable from elsewhere are called out. (The lock that keeps a second process off an embedded store is taken by the core.)
  */
-@AutoConfiguration
+@AutoConfiguration(after = { JopeAutoConfiguration.class, JopeWebServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({ JopeProperties.class, ServerProperties.class })
+@EnableConfigurationProperties(JopeProperties.class)
 public class JopeSafetyAutoConfiguration {
 
     @Bean
@@ -26,15 +29,14 @@ public class JopeSafetyAutoConfiguration {
     }
 
     @Bean
-    DebugExposureWarning jopeDebugExposureWarning(JopeProperties properties, ServerProperties server) {
-        return new DebugExposureWarning(properties.isDebugExceptions(), properties.getServer().isExposeTracebacks(),
-                server.getAddress());
+    DebugExposureWarning jopeDebugExposureWarning(JopeProperties properties) {
+        return new DebugExposureWarning(properties.isDebugExceptions(), properties.getServer().isExposeTracebacks());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RequestQueueMonitor jopeRequestQueueMonitor() {
-        return new RequestQueueMonitor(Duration.ofSeconds(10));
+    RequestQueueMonitor jopeRequestQueueMonitor(RunningServer server, JopeScheduler scheduler) {
+        return new RequestQueueMonitor(server, scheduler, Duration.ofSeconds(10));
     }
 
 }

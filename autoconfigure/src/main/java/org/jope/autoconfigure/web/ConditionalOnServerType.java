@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
+import org.jope.autoconfigure.ServerType;
+
 /**
  * Matches when {@code jope.server.type} selects the given container. Unlike {@code @ConditionalOnProperty} it fails
  * the startup, instead of quietly not matching, when the value is unknown or the container is not on the classpath:

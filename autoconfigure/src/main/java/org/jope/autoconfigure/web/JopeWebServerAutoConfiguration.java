@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import org.jope.autoconfigure.JopeProperties;
+import org.jope.autoconfigure.ServerType;
 
 /**
  * Registers the servlet container that {@code jope.server.type} names. It runs before Boot's own
@@ -46,6 +47,11 @@ import org.jope.autoconfigure.JopeProperties;
         JopeWebServerAutoConfiguration.EmbeddedUndertow.class, JopeWebServerAutoConfiguration.TomcatThreads.class,
         JopeWebServerAutoConfiguration.JettyThreads.class, JopeWebServerAutoConfiguration.UndertowThreads.class })
 public class JopeWebServerAutoConfiguration {
+
+    @Bean
+    RunningServer jopeRunningServer(ServerProperties serverProperties) {
+        return new RunningServer(serverProperties);
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnServerType(ServerType.TOMCAT)

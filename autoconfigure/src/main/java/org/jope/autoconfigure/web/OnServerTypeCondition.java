@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import org.jope.autoconfigure.ServerType;
+
 /** The condition behind {@link ConditionalOnServerType}. */
 class OnServerTypeCondition extends SpringBootCondition {
 

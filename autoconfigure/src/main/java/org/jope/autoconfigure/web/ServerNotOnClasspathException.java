@@ -1,5 +1,7 @@
 package org.jope.autoconfigure.web;
 
+import org.jope.autoconfigure.ServerType;
+
 /** {@code jope.server.type} picks a container whose classes are missing. */
 public class ServerNotOnClasspathException extends RuntimeException {
 

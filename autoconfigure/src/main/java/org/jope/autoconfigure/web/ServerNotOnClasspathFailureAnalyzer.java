@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import org.jope.autoconfigure.ServerType;
+
 /** Explains a {@code jope.server.type} whose container is missing, and names the dependency that brings it. */
 class ServerNotOnClasspathFailureAnalyzer extends AbstractFailureAnalyzer<ServerNotOnClasspathException> {
 

@@ -3,6 +3,9 @@ package org.jope.autoconfigure.web;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import org.jope.autoconfigure.ServerType;
+import org.jope.autoconfigure.UnknownServerTypeException;
+
 /** Explains an unknown {@code jope.server.type} and lists the values that work. */
 class UnknownServerTypeFailureAnalyzer extends AbstractFailureAnalyzer<UnknownServerTypeException> {
 

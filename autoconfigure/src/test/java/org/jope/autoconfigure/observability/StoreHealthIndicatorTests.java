@@ -15,7 +15,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.jope.core.JopeConfig;
+import org.jope.core.config.JopeConfig;
 import org.jope.core.store.ObjectStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

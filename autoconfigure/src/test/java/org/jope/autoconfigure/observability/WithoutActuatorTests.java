@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import org.jope.autoconfigure.JopeAutoConfiguration;
 import org.jope.autoconfigure.safety.JopeSafetyAutoConfiguration;
+import org.jope.autoconfigure.web.JopeWebServerAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WithoutActuatorTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JopeAutoConfiguration.class, JopeSafetyAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(JopeAutoConfiguration.class, JopeWebServerAutoConfiguration.class,
+                    JopeSafetyAutoConfiguration.class,
                     JopeObservabilityAutoConfiguration.class, JopeMetricsAutoConfiguration.class,
                     JopeActuatorAutoConfiguration.class))
             .withPropertyValues("jope.store.url=jdbc:h2:file:"

@@ -1,4 +1,4 @@
-package org.jope.autoconfigure.safety;
+package org.jope.autoconfigure;
 
 /** The choices of {@code jope.safety.threads-vs-pool}. */
 public enum ThreadsVsPool {

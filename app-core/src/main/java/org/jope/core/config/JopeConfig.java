@@ -1,4 +1,4 @@
-package org.jope.core;
+package org.jope.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.jope.autoconfigure.web;
+package org.jope.autoconfigure;
 
 /** {@code jope.server.type} names no container that Jope knows. */
 public class UnknownServerTypeException extends RuntimeException {
