@@ -2,22 +2,71 @@ package org.jope.core.content;
 
 /**
  * An object in the store, as one committed snapshot. Snapshots are immutable, so the object cache can hand the same
- * instance to every request without copying.
+ * instance to every request without copying, and what is derived from one (its rendered default view) can be kept
+ * with it: a new version of the object is a new snapshot.
  */
-public sealed interface ContentObject permits Folder, Page, File {
+public abstract sealed class ContentObject permits Folder, Page, File {
 
-    long oid();
+    private final long oid;
 
-    /** The transaction id that last wrote this object; it changes on every write and detects conflicts. */
-    long serial();
+    private final long serial;
 
-    String name();
+    private final String name;
 
-    /** The value of the ETag header: it changes whenever the default view's output may change. */
-    default long etag() {
-        return serial();
+    private final String title;
+
+    private volatile Object derived;
+
+    ContentObject(long oid, long serial, String name, String title) {
+        this.oid = oid;
+        this.serial = serial;
+        this.name = name;
+        this.title = title;
     }
 
-    ContentKind kind();
+    public final long oid() {
+        return oid;
+    }
+
+    /** The transaction id that last wrote this object; it changes on every write and detects conflicts. */
+    public final long serial() {
+        return serial;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final String title() {
+        return title;
+    }
+
+    /**
+     * The entity tag of the default view, without quotes: it changes whenever the default view's output may change.
+     */
+    public abstract String etag();
+
+    /** When the default view's output last changed, in milliseconds since the epoch; 0 when the store does not know. */
+    public abstract long modified();
+
+    public abstract ContentKind kind();
+
+    /** What the layers above keep derived from this snapshot, or null while nothing is. */
+    public final Object derived() {
+        return derived;
+    }
+
+    /**
+     * Keeps a value derived from this snapshot alone, such as its rendering. Two threads may both derive it; the
+     * values are equal, so either may win.
+     */
+    public final void keepDerived(Object value) {
+        this.derived = value;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[oid=" + oid + ", serial=" + serial + ", name=" + name + "]";
+    }
 
 }

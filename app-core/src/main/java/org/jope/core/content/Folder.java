@@ -1,44 +1,73 @@
 package org.jope.core.content;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A container with ordered children. */
-public record Folder(long oid, long serial, String name, String title, List<ChildEntry> children,
-        Map<String, ChildEntry> childrenByName) implements ContentObject {
+public final class Folder extends ContentObject {
 
-    public Folder(long oid, long serial, String name, String title, List<ChildEntry> children) {
-        this(oid, serial, name, title, List.copyOf(children), indexByName(children));
+    private final ChildList children;
+
+    /** The sum of the children's serials; see {@link #etag()}. */
+    private final long childSerials;
+
+    private final long modified;
+
+    private final String etag;
+
+    /** A folder as read from the store; {@code modified} is when the folder's own row was last written. */
+    public Folder(long oid, long serial, String name, String title, long modified, List<ChildEntry> children) {
+        this(oid, serial, name, title, modified, ChildList.of(children));
+    }
+
+    private Folder(long oid, long serial, String name, String title, long ownModified, ChildList children) {
+        this(oid, serial, name, title, children, sumOfSerials(children), newest(ownModified, children));
+    }
+
+    private Folder(long oid, long serial, String name, String title, ChildList children, long childSerials,
+            long modified) {
+        super(oid, serial, name, title);
+        this.children = children;
+        this.childSerials = childSerials;
+        this.modified = modified;
+        this.etag = serial + "-" + Long.toHexString(childSerials);
+    }
+
+    /** The children in order. */
+    public List<ChildEntry> children() {
+        return children;
     }
 
     public ChildEntry child(String childName) {
-        return childrenByName.get(childName);
+        return children.byName(childName);
     }
 
-    /** This folder after a transaction with the given serial added a child at the end. */
-    public Folder withChildAdded(ChildEntry added, long newSerial) {
-        List<ChildEntry> more = new ArrayList<>(children);
-        more.add(added);
-        return new Folder(oid, newSerial, name, title, more);
+    /** This folder after a transaction with the given serial, at the given time, added a child at the end. */
+    public Folder withChildAdded(ChildEntry added, long newSerial, long modifiedAt) {
+        return new Folder(oid(), newSerial, name(), title(), children.plus(added), childSerials + added.serial(),
+                Math.max(modified, Math.max(modifiedAt, added.modified())));
     }
 
-    /** This folder after a transaction with the given serial removed a child. */
-    public Folder withChildRemoved(long childOid, long newSerial) {
-        List<ChildEntry> fewer = new ArrayList<>(children);
-        fewer.removeIf((child) -> child.oid() == childOid);
-        return new Folder(oid, newSerial, name, title, fewer);
+    /** This folder after a transaction with the given serial, at the given time, removed a child. */
+    public Folder withChildRemoved(long childOid, long newSerial, long modifiedAt) {
+        return new Folder(oid(), newSerial, name(), title(), modifiedAt, children.minus(childOid));
     }
 
-    /** A listing shows the children's titles, so a change to any child changes this folder's representation. */
+    /**
+     * A listing shows the children's titles, so a change to any child changes this folder's representation. The tag
+     * is the folder's own serial, which every added or removed child changes, and the sum of its children's serials:
+     * a write gives a child a newer transaction id than the one it replaces, so the sum grows with every change to a
+     * child. The newest serial alone would not do: transaction ids are taken at a transaction's first write, so a
+     * transaction that commits later may carry an older one.
+     */
     @Override
-    public long etag() {
-        long newest = serial;
-        for (ChildEntry child : children) {
-            newest = Math.max(newest, child.serial());
-        }
-        return newest;
+    public String etag() {
+        return etag;
+    }
+
+    /** The newest of the folder's own write and its children's. */
+    @Override
+    public long modified() {
+        return modified;
     }
 
     @Override
@@ -46,12 +75,25 @@ public record Folder(long oid, long serial, String name, String title, List<Chil
         return ContentKind.FOLDER;
     }
 
-    private static Map<String, ChildEntry> indexByName(List<ChildEntry> children) {
-        Map<String, ChildEntry> byName = new LinkedHashMap<>();
+    @Override
+    public String toString() {
+        return super.toString() + "[" + children.size() + " children]";
+    }
+
+    private static long sumOfSerials(List<ChildEntry> children) {
+        long sum = 0;
         for (ChildEntry child : children) {
-            byName.put(child.name(), child);
+            sum += child.serial();
         }
-        return Map.copyOf(byName);
+        return sum;
+    }
+
+    private static long newest(long ownModified, List<ChildEntry> children) {
+        long newest = ownModified;
+        for (ChildEntry child : children) {
+            newest = Math.max(newest, child.modified());
+        }
+        return newest;
     }
 
 }

@@ -2,7 +2,6 @@ package org.jope.core.publisher;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
 import org.jope.core.http.RequestBody;
 import org.jope.core.http.RequestPath;
+import org.jope.core.http.RequestPaths;
 import org.jope.core.security.Authenticator;
 import org.jope.core.store.ConflictError;
 import org.jope.core.store.ObjectStore;
@@ -40,15 +40,15 @@ public final class Publisher {
 
     private final Writes writes;
 
+    private final RequestPaths paths = new RequestPaths();
+
     private final PublishingStats stats = new PublishingStats();
 
     private final ErrorAnswers errors;
 
     private final InFlightRequests inFlight = new InFlightRequests();
 
-    private final int maxConflictRetries;
-
-    private final ConflictBackoff backoff;
+    private final ConflictRetries retries;
 
     private final long maxRequestBodySize;
 
@@ -58,24 +58,28 @@ public final class Publisher {
         this.views = new Views(mapper);
         this.writes = new Writes(mapper);
         this.errors = new ErrorAnswers(stats, config.debugExceptions());
-        this.maxConflictRetries = config.maxConflictRetries();
-        this.backoff = new ConflictBackoff(config.conflictBackoff());
+        this.retries = new ConflictRetries(stats, config.maxConflictRetries(), config.conflictBackoff());
         this.maxRequestBodySize = config.maxRequestBodySize();
     }
 
     public void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         inFlight.enter();
         try {
+            String method = request.getMethod();
             String user = null;
             Rendered rendered;
             try {
-                user = authenticator.authenticate(request);
-                rendered = publishWithRetries(request, user);
+                RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
+                rendered = isRead(method) ? views.renderCached(store, path, request) : null;
+                if (rendered == null) {
+                    user = authenticator.authenticate(request);
+                    rendered = publishWithRetries(request, path, user);
+                }
             }
             catch (RuntimeException error) {
                 rendered = errors.answer(error, request, user);
             }
-            rendered.writeTo(response, !"HEAD".equals(request.getMethod()));
+            rendered.writeTo(response, !"HEAD".equals(method));
         }
         finally {
             inFlight.exit();
@@ -106,13 +110,11 @@ public final class Publisher {
         return inFlight;
     }
 
-    private Rendered publishWithRetries(HttpServletRequest servletRequest, String user) {
+    private Rendered publishWithRetries(HttpServletRequest servletRequest, RequestPath path, String user) {
         boolean reading = isRead(servletRequest.getMethod());
-        RequestPath path = RequestPath.parse(
-                servletRequest.getRequestURI().substring(servletRequest.getContextPath().length()));
         RequestBody body = reading ? null : RequestBody.read(servletRequest, maxRequestBodySize);
         PublishRequest request = new PublishRequest(servletRequest, path, user, body);
-        Set<Long> contended = new TreeSet<>();
+        Set<Long> contended = Set.of();
         for (int attempt = 0;; attempt++) {
             try (Transaction transaction = attempt == 0 ? store.begin(user, reading)
                     : store.beginRetry(user, reading, contended)) {
@@ -121,16 +123,7 @@ public final class Publisher {
                 return rendered;
             }
             catch (ConflictError conflict) {
-                stats.conflict();
-                if (attempt >= maxConflictRetries) {
-                    stats.gaveUp();
-                    throw conflict;
-                }
-                stats.retry();
-                if (conflict.oid() != ConflictError.UNKNOWN_OID) {
-                    contended.add(conflict.oid());
-                }
-                backoff.before(attempt);
+                contended = retries.afterConflict(conflict, attempt, contended);
             }
         }
     }

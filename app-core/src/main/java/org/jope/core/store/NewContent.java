@@ -17,11 +17,12 @@ public record NewContent(ContentKind kind, String title, String contentType, byt
     }
 
     /** The snapshot of the object once written, the same as loading it back would give. */
-    ContentObject snapshot(long oid, long serial, String name) {
+    ContentObject snapshot(long oid, long serial, String name, long modified) {
         return switch (kind) {
-            case FOLDER -> new Folder(oid, serial, name, title, List.of());
-            case PAGE -> new Page(oid, serial, name, title, contentType, new String(body, StandardCharsets.UTF_8));
-            case FILE -> new File(oid, serial, name, title, contentType, body);
+            case FOLDER -> new Folder(oid, serial, name, title, modified, List.of());
+            case PAGE -> new Page(oid, serial, name, title, contentType, new String(body, StandardCharsets.UTF_8),
+                    modified);
+            case FILE -> new File(oid, serial, name, title, contentType, body, modified);
         };
     }
 

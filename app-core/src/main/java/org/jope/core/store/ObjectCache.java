@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import org.jope.core.content.ContentObject;
+import org.jope.core.store.sql.ObjectTable;
 
 /**
  * Committed object snapshots by oid, shared by all requests of this process: the analogue of ZODB's object cache, so
@@ -22,6 +23,8 @@ import org.jope.core.content.ContentObject;
  */
 public final class ObjectCache {
 
+    private static final Long ROOT = ObjectTable.ROOT_OID;
+
     private final Cache<Long, ContentObject> objects;
 
     private volatile long generation;
@@ -32,6 +35,16 @@ public final class ObjectCache {
 
     public ContentObject get(long oid) {
         return objects.getIfPresent(oid);
+    }
+
+    /** The same lookup with the oid already boxed, as a folder's child entries keep it, so that it allocates nothing. */
+    public ContentObject get(Long oid) {
+        return objects.getIfPresent(oid);
+    }
+
+    /** The root folder's snapshot, or null when it is not cached. */
+    public ContentObject root() {
+        return objects.getIfPresent(ROOT);
     }
 
     /** Read this before loading from the database, and pass it to {@link #offer}. */
@@ -52,14 +65,27 @@ public final class ObjectCache {
     }
 
     /**
-     * Called after a commit, in commit order, with the snapshots of the rows it wrote and the oids whose snapshots
-     * it made stale otherwise. The next writer to a hot folder then finds it here instead of reloading it inside
-     * the window in which it can conflict.
+     * Called after a commit, in commit order, with the snapshots of the rows it wrote, the oids whose snapshots it
+     * made stale otherwise, and the folders it added to or removed from as it read them. The next writer to a hot
+     * folder then finds it here instead of reloading it inside the window in which it can conflict.
+     *
+     * <p>A folder's new snapshot was made from the one the transaction read. A replaced child changes its folder's
+     * listing without its row, so no serial check sees it; if the cached snapshot is no longer the one read, another
+     * commit changed the listing meanwhile, and the folder is dropped to be read afresh instead.
      */
-    synchronized void committed(Map<Long, ContentObject> written, Collection<Long> stale) {
+    synchronized void committed(Map<Long, ContentObject> written, Collection<Long> stale,
+            Map<Long, ? extends ContentObject> foldersAsRead) {
         generation++;
         objects.invalidateAll(stale);
-        objects.putAll(written);
+        for (Map.Entry<Long, ContentObject> object : written.entrySet()) {
+            ContentObject read = foldersAsRead.get(object.getKey());
+            if (read != null && objects.getIfPresent(object.getKey()) != read) {
+                objects.invalidate(object.getKey());
+            }
+            else {
+                objects.put(object.getKey(), object.getValue());
+            }
+        }
     }
 
     public long size() {

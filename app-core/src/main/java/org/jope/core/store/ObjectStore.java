@@ -107,6 +107,15 @@ public final class ObjectStore implements AutoCloseable {
         return new Transaction(this, user, readOnly, contended, true);
     }
 
+    /**
+     * Whether the cache holds every committed change without asking the database: on the embedded store always,
+     * since this process makes every commit; on the shared store not while it polls before each transaction. A read
+     * may then be answered from the cache alone.
+     */
+    public boolean cacheIsCurrent() {
+        return poller == null;
+    }
+
     public StoreLocation location() {
         return location;
     }

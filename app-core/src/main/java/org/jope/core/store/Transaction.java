@@ -3,7 +3,6 @@ package org.jope.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jope.core.content.ChildEntry;
@@ -51,12 +50,15 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
-     * The object with this oid, or null when it is gone. Writers read through the cache too, as ZODB's connections
-     * do: a stale snapshot carries a stale serial, so the conditional write fails with a conflict and the retry
-     * reads afresh.
+     * The object with this oid, or null when it is gone; what this transaction wrote, it reads back. Writers read
+     * through the cache too, as ZODB's connections do: a stale snapshot carries a stale serial, so the conditional
+     * write fails with a conflict and the retry reads afresh.
      */
     public ContentObject load(long oid) {
         pollOnce();
+        if (writes != null && writes.written.containsKey(oid)) {
+            return writes.written.get(oid);
+        }
         if (!lockFirst.isEmpty() && lockFirst.contains(oid)) {
             return lockAndLoad(oid);
         }
@@ -81,9 +83,10 @@ public final class Transaction implements AutoCloseable {
             writes.advanceAtCommit(parent);
             long oid = store.objects().nextOid(connection());
             store.objects().insert(connection(), oid, parent.oid(), name, content.kind(), content.title(),
-                    content.contentType(), content.body(), writes.tid);
-            ContentObject child = content.snapshot(oid, writes.tid, name);
-            writes.written.put(parent.oid(), parent.withChildAdded(ChildEntry.of(child, content.title()), writes.tid));
+                    content.contentType(), content.body(), writes.tid, writes.modified);
+            ContentObject child = content.snapshot(oid, writes.tid, name, writes.modified);
+            writes.written.put(parent.oid(),
+                    parent.withChildAdded(ChildEntry.of(child), writes.tid, writes.modified));
             writes.written.put(oid, child);
             writes.paths.add(path);
             return oid;
@@ -98,10 +101,11 @@ public final class Transaction implements AutoCloseable {
         try {
             WriteSet writes = writes();
             if (!store.objects().replace(connection(), existing.oid(), existing.serial(), content.kind(),
-                    content.title(), content.contentType(), content.body(), writes.tid)) {
+                    content.title(), content.contentType(), content.body(), writes.tid, writes.modified)) {
                 throw new ConflictError(existing.oid(), path + " was changed by another transaction");
             }
-            writes.written.put(existing.oid(), content.snapshot(existing.oid(), writes.tid, existing.name()));
+            writes.written.put(existing.oid(),
+                    content.snapshot(existing.oid(), writes.tid, existing.name(), writes.modified));
             // The parent's listing shows this object's title and serial. Its row is not locked, so a snapshot built
             // here could miss a sibling's concurrent change: reload it instead.
             writes.stale.add(parent.oid());
@@ -123,7 +127,7 @@ public final class Transaction implements AutoCloseable {
                 throw new ConflictError(child.oid(), path + " was changed by another transaction");
             }
             store.objects().deleteAll(connection(), doomed.subList(1, doomed.size()));
-            writes.written.put(parent.oid(), parent.withChildRemoved(child.oid(), writes.tid));
+            writes.written.put(parent.oid(), parent.withChildRemoved(child.oid(), writes.tid, writes.modified));
             writes.stale.addAll(doomed);
             writes.paths.add(path);
         }
@@ -151,7 +155,7 @@ public final class Transaction implements AutoCloseable {
                 store.commitLock().lock();
                 try {
                     connection.commit();
-                    store.cache().committed(writes.written, writes.stale);
+                    store.cache().committed(writes.written, writes.stale, writes.folderBases);
                 }
                 finally {
                     store.commitLock().unlock();
@@ -226,10 +230,10 @@ public final class Transaction implements AutoCloseable {
     }
 
     private void advanceFolderSerials() throws SQLException {
-        for (Map.Entry<Long, Long> folder : writes.folderSerials.entrySet()) {
-            if (!store.objects().advanceSerial(connection, folder.getKey(), folder.getValue(), writes.tid)) {
-                throw new ConflictError(folder.getKey(),
-                        "Folder " + folder.getKey() + " was changed by another transaction");
+        for (Folder folder : writes.folderBases.values()) {
+            if (!store.objects().advanceSerial(connection, folder.oid(), folder.serial(), writes.tid,
+                    writes.modified)) {
+                throw new ConflictError(folder.oid(), "Folder " + folder.oid() + " was changed by another transaction");
             }
         }
     }

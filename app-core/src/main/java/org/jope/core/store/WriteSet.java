@@ -19,10 +19,10 @@ final class WriteSet {
     final Map<Long, ContentObject> written = new HashMap<>();
 
     /**
-     * The serials that the folders this transaction adds to or removes from had when it read them, by oid, in oid
-     * order: two writers to the same folders then lock them in the same order and never deadlock.
+     * The folders this transaction adds to or removes from, as it first read them, by oid, in oid order: two writers
+     * to the same folders then lock them in the same order and never deadlock.
      */
-    final Map<Long, Long> folderSerials = new TreeMap<>();
+    final Map<Long, Folder> folderBases = new TreeMap<>();
 
     /** Oids whose cached snapshots this transaction makes stale without writing their rows. */
     final List<Long> stale = new ArrayList<>();
@@ -31,13 +31,19 @@ final class WriteSet {
 
     final long tid;
 
+    /** When the transaction wrote, in milliseconds since the epoch: every row it writes is modified then. */
+    final long modified = System.currentTimeMillis();
+
     WriteSet(long tid) {
         this.tid = tid;
     }
 
-    /** The folder's serial is checked and advanced at commit, as ZODB checks serials in its vote. */
+    /**
+     * The folder's serial is checked and advanced at commit, as ZODB checks serials in its vote; the first snapshot
+     * read is the one that counts.
+     */
     void advanceAtCommit(Folder folder) {
-        folderSerials.putIfAbsent(folder.oid(), folder.serial());
+        folderBases.putIfAbsent(folder.oid(), folder);
     }
 
     /** Every oid that other processes must drop from their caches once this commits. */

@@ -10,7 +10,7 @@ import org.jope.core.http.Rendered;
 import org.jope.core.traversal.Traversed;
 
 /** A folder's default view: its title and a list of its children, in order. */
-final class FolderListingView implements View {
+final class FolderListingView implements SnapshotView {
 
     @Override
     public Rendered render(Traversed traversed, PublishRequest request) {

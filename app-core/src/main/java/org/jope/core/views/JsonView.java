@@ -18,7 +18,7 @@ import org.jope.core.http.Rendered;
 import org.jope.core.traversal.Traversed;
 
 /** Any object as JSON: {@code /path/@@json}, or {@code Accept: application/json}. */
-final class JsonView implements View {
+final class JsonView implements SnapshotView {
 
     private final ObjectMapper mapper;
 
@@ -54,7 +54,7 @@ final class JsonView implements View {
             json.put("size", file.data().length);
         }
         try {
-            return new Rendered(200, Rendered.JSON, mapper.writeValueAsBytes(json), Map.of());
+            return Rendered.of(200, Rendered.JSON, mapper.writeValueAsBytes(json));
         }
         catch (JsonProcessingException ex) {
             throw new IllegalStateException("Could not write JSON for " + traversed.path().objectPath(), ex);

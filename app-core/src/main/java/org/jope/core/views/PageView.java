@@ -12,7 +12,7 @@ import org.jope.core.traversal.Traversed;
  * A page's default view. An HTML body was written by a manager and is published as it is, as Zope publishes a
  * page template; a plain-text body is escaped.
  */
-final class PageView implements View {
+final class PageView implements SnapshotView {
 
     @Override
     public Rendered render(Traversed traversed, PublishRequest request) {

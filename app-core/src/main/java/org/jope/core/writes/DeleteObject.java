@@ -1,7 +1,5 @@
 package org.jope.core.writes;
 
-import java.util.Map;
-
 import org.jope.core.content.ContentObject;
 import org.jope.core.content.Folder;
 import org.jope.core.errors.ConflictingState;
@@ -31,7 +29,7 @@ final class DeleteObject {
                     + " children; add ?recursive=true to delete it with them");
         }
         transaction.delete(target.parent(), object, path.objectPath());
-        return new Rendered(204, null, new byte[0], Map.of());
+        return Rendered.empty(204);
     }
 
 }

@@ -45,7 +45,7 @@ final class PutContent {
         if (existing instanceof Folder) {
             throw new ConflictingState(path.objectPath() + " is a folder; PUT replaces only pages and files");
         }
-        if (ifMatch != null && (existing == null || !EntityTags.matches(ifMatch, existing.serial()))) {
+        if (ifMatch != null && (existing == null || !EntityTags.matches(ifMatch, EntityTags.of(existing.etag())))) {
             throw new PreconditionFailed("If-Match " + ifMatch + " does not name the current version of "
                     + path.objectPath() + (existing == null ? ", which does not exist" : ""));
         }
@@ -56,7 +56,8 @@ final class PutContent {
                     .withHeader("Location", path.objectPath());
         }
         long serial = transaction.replace(container, existing, content, path.objectPath());
-        return Rendered.text(200, "Replaced " + path.objectPath() + "\n").withHeader("ETag", EntityTags.of(serial));
+        return Rendered.text(200, "Replaced " + path.objectPath() + "\n").withHeader("ETag",
+                EntityTags.of(Long.toString(serial)));
     }
 
     private static NewContent contentOf(RequestBody body, String title) {

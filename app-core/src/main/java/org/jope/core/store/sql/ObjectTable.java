@@ -30,20 +30,20 @@ public final class ObjectTable {
 
     /** One statement reads an object and its children's summaries, so both come from the same snapshot. */
     private static final String LOAD = """
-            SELECT 0 AS part, sort_key, oid, name, kind, title, content_type, serial, body
+            SELECT 0 AS part, sort_key, oid, name, kind, title, content_type, serial, modified, body
             FROM jope_object WHERE oid = ?
             UNION ALL
-            SELECT 1 AS part, sort_key, oid, name, kind, title, content_type, serial, CAST(NULL AS %s)
+            SELECT 1 AS part, sort_key, oid, name, kind, title, content_type, serial, modified, CAST(NULL AS %s)
             FROM jope_object WHERE parent_oid = ?
             ORDER BY part, sort_key""";
 
     private static final String INSERT = """
-            INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial)
+            INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial, modified)
             VALUES (?, ?, ?, (SELECT COALESCE(MAX(sort_key), 0) + 1 FROM jope_object WHERE parent_oid = ?),
-                    ?, ?, ?, ?, ?)""";
+                    ?, ?, ?, ?, ?, ?)""";
 
     private static final String REPLACE = """
-            UPDATE jope_object SET kind = ?, title = ?, content_type = ?, body = ?, serial = ?
+            UPDATE jope_object SET kind = ?, title = ?, content_type = ?, body = ?, serial = ?, modified = ?
             WHERE oid = ? AND serial = ?""";
 
     private final SqlDialect dialect;
@@ -65,16 +65,17 @@ public final class ObjectTable {
                     return null;
                 }
                 long serial = rows.getLong("serial");
+                long modified = rows.getLong("modified");
                 String name = rows.getString("name");
                 ContentKind kind = ContentKind.fromColumn(rows.getString("kind"));
                 String title = rows.getString("title");
                 String contentType = rows.getString("content_type");
                 byte[] body = rows.getBytes("body");
                 return switch (kind) {
-                    case FOLDER -> new Folder(oid, serial, name, title, children(rows));
+                    case FOLDER -> new Folder(oid, serial, name, title, modified, children(rows));
                     case PAGE -> new Page(oid, serial, name, title, contentType,
-                            new String(body, StandardCharsets.UTF_8));
-                    case FILE -> new File(oid, serial, name, title, contentType, body);
+                            new String(body, StandardCharsets.UTF_8), modified);
+                    case FILE -> new File(oid, serial, name, title, contentType, body, modified);
                 };
             }
         }
@@ -86,10 +87,10 @@ public final class ObjectTable {
 
     /**
      * Adds an object after its parent's last child; the root has no parent. The parent's own serial is not checked
-     * here: the caller advances it at commit.
+     * here: the caller advances it at commit. {@code modified} is in milliseconds since the epoch.
      */
     public void insert(Connection connection, long oid, Long parentOid, String name, ContentKind kind, String title,
-            String contentType, byte[] body, long serial) throws SQLException {
+            String contentType, byte[] body, long serial, long modified) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setLong(1, oid);
             setNullableLong(insert, 2, parentOid);
@@ -100,21 +101,23 @@ public final class ObjectTable {
             insert.setString(7, contentType);
             insert.setBytes(8, body);
             insert.setLong(9, serial);
+            insert.setLong(10, modified);
             insert.executeUpdate();
         }
     }
 
     /** Replaces an object's state if its serial is still the expected one; false when another writer came first. */
     public boolean replace(Connection connection, long oid, long expectedSerial, ContentKind kind, String title,
-            String contentType, byte[] body, long serial) throws SQLException {
+            String contentType, byte[] body, long serial, long modified) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(REPLACE)) {
             update.setString(1, kind.columnValue());
             update.setString(2, title);
             update.setString(3, contentType);
             update.setBytes(4, body);
             update.setLong(5, serial);
-            update.setLong(6, oid);
-            update.setLong(7, expectedSerial);
+            update.setLong(6, modified);
+            update.setLong(7, oid);
+            update.setLong(8, expectedSerial);
             return update.executeUpdate() == 1;
         }
     }
@@ -123,13 +126,14 @@ public final class ObjectTable {
      * Gives an object a new serial if it still has the expected one; false when another writer came first. A folder
      * that gains or loses a child changes no column of its own, but its serial must move.
      */
-    public boolean advanceSerial(Connection connection, long oid, long expectedSerial, long serial)
+    public boolean advanceSerial(Connection connection, long oid, long expectedSerial, long serial, long modified)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE jope_object SET serial = ? WHERE oid = ? AND serial = ?")) {
+                "UPDATE jope_object SET serial = ?, modified = ? WHERE oid = ? AND serial = ?")) {
             update.setLong(1, serial);
-            update.setLong(2, oid);
-            update.setLong(3, expectedSerial);
+            update.setLong(2, modified);
+            update.setLong(3, oid);
+            update.setLong(4, expectedSerial);
             return update.executeUpdate() == 1;
         }
     }
@@ -196,7 +200,8 @@ public final class ObjectTable {
         List<ChildEntry> children = new ArrayList<>();
         while (rows.next()) {
             children.add(new ChildEntry(rows.getLong("oid"), rows.getString("name"),
-                    ContentKind.fromColumn(rows.getString("kind")), rows.getString("title"), rows.getLong("serial")));
+                    ContentKind.fromColumn(rows.getString("kind")), rows.getString("title"), rows.getLong("serial"),
+                    rows.getLong("modified")));
         }
         return children;
     }

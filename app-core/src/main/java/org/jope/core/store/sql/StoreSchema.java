@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.jope.core.content.ContentKind;
+import org.jope.core.content.Page;
 
 /** Creates the tables on first start and seeds a root folder with a welcome page. */
 public final class StoreSchema {
@@ -50,8 +51,12 @@ public final class StoreSchema {
                         content_type VARCHAR(255),
                         body %s,
                         serial BIGINT NOT NULL,
+                        modified BIGINT,
                         CONSTRAINT jope_object_name UNIQUE (parent_oid, name)
                     )""".formatted(dialect.binaryType()));
+            // Stores made before objects carried their modification time gain the column; their rows read as 0,
+            // unknown, until they are next written.
+            statement.execute("ALTER TABLE jope_object ADD COLUMN IF NOT EXISTS modified BIGINT");
             statement.execute("CREATE INDEX IF NOT EXISTS jope_object_children ON jope_object (parent_oid, sort_key)");
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS jope_txn (
@@ -73,9 +78,10 @@ public final class StoreSchema {
     private static void seed(Connection connection, ObjectTable objects, TransactionLog log) throws SQLException {
         long tid = log.nextTid(connection);
         long welcomeOid = objects.nextOid(connection);
-        objects.insert(connection, ObjectTable.ROOT_OID, null, "", ContentKind.FOLDER, "Jope", null, null, tid);
+        long now = System.currentTimeMillis();
+        objects.insert(connection, ObjectTable.ROOT_OID, null, "", ContentKind.FOLDER, "Jope", null, null, tid, now);
         objects.insert(connection, welcomeOid, ObjectTable.ROOT_OID, "welcome", ContentKind.PAGE, "Welcome to Jope",
-                "text/html", WELCOME_BODY.getBytes(StandardCharsets.UTF_8), tid);
+                Page.HTML, WELCOME_BODY.getBytes(StandardCharsets.UTF_8), tid, now);
         log.append(connection, tid, null, List.of("/", "/welcome"), List.of(ObjectTable.ROOT_OID, welcomeOid), "seed");
         logger.info("Created a new store with a root folder and a welcome page");
     }
