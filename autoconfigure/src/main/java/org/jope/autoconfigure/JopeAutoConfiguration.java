@@ -1,10 +1,12 @@
 package org.jope.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +16,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import org.jope.core.Jope;
+import org.jope.autoconfigure.mount.PublishingFilter;
 import org.jope.core.JopeApplication;
 import org.jope.core.servlet.UnhandledErrorFilter;
 
 /**
  * Builds the Jope core from the {@code jope.*} properties, adds the views and exception views that beans register,
- * and publishes the site through Spring MVC beside the application's own controllers.
+ * and publishes the site beside the application's own controllers: every path that no Spring MVC handler maps.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnClass(JopeApplication.class)
@@ -46,11 +49,21 @@ public class JopeAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(DispatcherServlet.class)
-    static class PublisherMvcConfiguration {
+    static class PublisherMountConfiguration {
 
         @Bean
-        PublisherHandlerMapping jopePublisherHandlerMapping(JopeApplication application) {
-            return new PublisherHandlerMapping(application.publisher());
+        PublishingFilter jopePublishingFilter(ListableBeanFactory beans,
+                ObjectProvider<DispatcherServletPath> dispatcherServletPath) {
+            DispatcherServletPath path = dispatcherServletPath.getIfAvailable();
+            return new PublishingFilter(beans, path != null ? path.getPrefix() : "");
+        }
+
+        /** Last, so that every filter of the application's and Boot's sees the published requests first. */
+        @Bean
+        FilterRegistrationBean<PublishingFilter> jopePublishingFilterRegistration(PublishingFilter filter) {
+            FilterRegistrationBean<PublishingFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+            return registration;
         }
 
         /**

@@ -36,8 +36,8 @@ final class StatusDataView implements View {
         data.put("capacity", history.capacity());
         data.put("samples", history.samples());
         try {
-            return new Rendered(200, Rendered.JSON, mapper.writeValueAsBytes(data),
-                    Map.of("Cache-Control", "no-store"));
+            return Rendered.of(200, Rendered.JSON, mapper.writeValueAsBytes(data)).withHeader("Cache-Control",
+                    "no-store");
         }
         catch (JsonProcessingException ex) {
             throw new IllegalStateException("Could not write the status as JSON", ex);

@@ -1,0 +1,77 @@
+package org.jope.autoconfigure.mount;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import org.jope.core.JopeApplication;
+import org.jope.core.publisher.Publisher;
+
+/**
+ * Publishes every request that no Spring MVC handler maps, without entering the DispatcherServlet: the application's
+ * controllers, Actuator and Boot's prefixed static resources keep their paths, and the publisher answers the rest
+ * of the URL space. Mounted as the last filter, so that every filter the application or Boot registers, Spring
+ * Security's chain included, sees the published requests first.
+ *
+ * <p>Which paths are mapped is read from the handler mappings once every bean exists, which is before the server
+ * takes its first request.
+ */
+public class PublishingFilter implements Filter, SmartInitializingSingleton {
+
+    /** The pattern that requests metrics name the publisher's requests by: it serves every path. */
+    static final String PATH_PATTERN = "/**";
+
+    private final ListableBeanFactory beans;
+
+    private final String dispatcherPrefix;
+
+    private volatile Publisher publisher;
+
+    private volatile ControllerPaths controllerPaths;
+
+    /**
+     * @param dispatcherPrefix the DispatcherServlet's path ({@code spring.mvc.servlet.path}), "" at the root
+     */
+    public PublishingFilter(ListableBeanFactory beans, String dispatcherPrefix) {
+        this.beans = beans;
+        this.dispatcherPrefix = dispatcherPrefix;
+    }
+
+    /**
+     * The container creates its filters before the application's other beans; the application and the mappings are
+     * looked up once they all exist, so that mounting the filter changes nothing in the order beans are made.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        publisher = beans.getBean(JopeApplication.class).publisher();
+        controllerPaths = new ControllerPaths(beans.getBeansOfType(HandlerMapping.class), dispatcherPrefix);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || controllerPaths.isMapped(http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // Without a pattern, Boot's http.server.requests would file every published page under uri=UNKNOWN.
+        if (http.getAttribute(ServerHttpObservationFilter.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE)
+                instanceof ServerRequestObservationContext observation) {
+            observation.setPathPattern(PATH_PATTERN);
+        }
+        publisher.publish(http, (HttpServletResponse) response);
+    }
+
+}
