@@ -54,8 +54,13 @@ public final class AccessLogFormatter {
 
     public String format(AccessEvent event) {
         StringBuilder line = new StringBuilder(256);
-        layout.appendTo(line, event, proxies.clientAddress(event.peerAddress(), event.forwardedFor()));
+        formatTo(line, event);
         return line.toString();
+    }
+
+    /** Appends the line, without a line break, to what the builder holds. */
+    public void formatTo(StringBuilder line, AccessEvent event) {
+        layout.appendTo(line, event, proxies.clientAddress(event.peerAddress(), event.forwardedFor()));
     }
 
 }

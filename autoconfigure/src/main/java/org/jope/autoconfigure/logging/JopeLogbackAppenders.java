@@ -32,7 +32,7 @@ final class JopeLogbackAppenders {
     static final String EVENT_PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %level [%logger:%line][%thread] %msg%n";
 
     /** Few large writes instead of many small ones; Logback's default is 8 KB. */
-    static final FileSize ACCESS_BUFFER = new FileSize(64 * 1024);
+    static final int ACCESS_BUFFER_BYTES = 64 * 1024;
 
     static final String ACCESS_FILE = "JOPE_ACCESS_FILE";
 
@@ -59,9 +59,8 @@ final class JopeLogbackAppenders {
         }
         logger.setAdditive(false);
         if (!access.getFile().isBlank()) {
-            BufferedRollingFileAppender file = new BufferedRollingFileAppender();
+            AccessLogFile file = new AccessLogFile(ACCESS_BUFFER_BYTES);
             file.setFlushInterval(access.getFlushInterval());
-            file.setBufferSize(ACCESS_BUFFER);
             attach(logger, rollingFile(file, ACCESS_FILE, access.getFile(), accessLineEncoder(),
                     access.getMaxFileSize(), access.getMaxHistory(), access.getTotalSizeCap()));
         }

@@ -169,7 +169,7 @@ class JopeLoggingAutoConfigurationTests {
                     added.add(access.getAppender(JopeLogbackAppenders.ACCESS_CONSOLE));
                     added.add(root.getAppender(JopeLogbackAppenders.EVENT_FILE));
                     assertThat(added).doesNotContainNull();
-                    assertThat(added.get(0)).isInstanceOf(BufferedRollingFileAppender.class);
+                    assertThat(added.get(0)).isInstanceOf(AccessLogFile.class);
                     assertThat(access.getLevel()).isEqualTo(Level.INFO);
                     assertThat(access.isAdditive()).isFalse();
                     assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
