@@ -3,6 +3,7 @@ package org.jope.core.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,9 +38,17 @@ public final class InitUserFile {
         this.encoder = encoder;
     }
 
-    /** Reads the file; a missing file has no users, so every write is refused. */
+    /**
+     * Reads the file; a missing file has no users, so every write is refused.
+     *
+     * @throws InitUserFileException if a directory stands where the file should be, or the file cannot be read
+     */
     public static InitUserFile read(Path path) {
         Map<String, String> hashes = new LinkedHashMap<>();
+        if (Files.isDirectory(path)) {
+            throw new InitUserFileException(path, "is a directory; it must be a file, one name:{bcrypt}hash a line",
+                    new FileSystemException(path.toString(), null, "Is a directory"));
+        }
         if (Files.exists(path)) {
             for (String line : readLines(path)) {
                 int colon = line.indexOf(':');
@@ -107,7 +116,7 @@ public final class InitUserFile {
             return Files.readAllLines(path, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not read " + path, ex);
+            throw new InitUserFileException(path, "could not be read: " + ex, ex);
         }
     }
 
