@@ -7,14 +7,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
+import org.jope.core.config.JopeSettings;
 import org.jope.core.publisher.UnhandledErrorFilter;
 
 /**
@@ -26,11 +29,19 @@ import org.jope.core.publisher.UnhandledErrorFilter;
 @EnableConfigurationProperties(JopeProperties.class)
 public class JopeAutoConfiguration {
 
+    /**
+     * The core's config is read through {@link JopeSettings}, the one reader of its keys, as
+     * {@code Jope.create(Path)} reads a file. Boot's Binder resolves relaxed names, environment variables and
+     * placeholders for it. JopeProperties is bound first all the same, so that a value of the wrong type fails with
+     * Boot's own binding report.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    JopeApplication jopeApplication(JopeProperties properties, ObjectProvider<ViewRegistration> views,
-            ObjectProvider<ExceptionViewRegistration<?>> exceptionViews) {
-        JopeApplication application = Jope.create(properties.toConfig());
+    JopeApplication jopeApplication(JopeProperties properties, Environment environment,
+            ObjectProvider<ViewRegistration> views, ObjectProvider<ExceptionViewRegistration<?>> exceptionViews) {
+        Binder binder = Binder.get(environment);
+        JopeApplication application = Jope.create(
+                JopeSettings.read((key) -> binder.bind(key, String.class).orElse(null)));
         views.orderedStream().forEach((registration) ->
                 application.publisher().views().register(registration.name(), registration.view()));
         exceptionViews.orderedStream().forEach((registration) ->
