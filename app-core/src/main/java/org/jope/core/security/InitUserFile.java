@@ -65,9 +65,7 @@ public final class InitUserFile {
      * replaces a working login.
      */
     public static void addUser(Path path, String name, CharSequence password, int bcryptStrength) {
-        if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("A user name must not be empty or contain ':' or spaces: '" + name + "'");
-        }
+        requireValidName(name);
         if (read(path).hasUser(name)) {
             throw new IllegalArgumentException("User '" + name + "' is already in " + path);
         }
@@ -83,6 +81,18 @@ public final class InitUserFile {
 
     public static void addUser(Path path, String name, CharSequence password) {
         addUser(path, name, password, DEFAULT_BCRYPT_STRENGTH);
+    }
+
+    /**
+     * Checks a name as {@link #addUser} does, so that a command can refuse it before it writes anything.
+     *
+     * @throws IllegalArgumentException if the name is empty or holds a ':' or whitespace, which the file's format
+     * cannot carry
+     */
+    public static void requireValidName(String name) {
+        if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A user name must not be empty or contain ':' or spaces: '" + name + "'");
+        }
     }
 
     public boolean hasUser(String name) {
