@@ -13,7 +13,7 @@ public class InitUserFileException extends UncheckedIOException {
     private final Path path;
 
     public InitUserFileException(Path path, String problem, IOException cause) {
-        super("The managers' file " + path.toAbsolutePath() + " " + problem, cause);
+        super("The managers' file " + path.toAbsolutePath().normalize() + " " + problem, cause);
         this.path = path;
     }
 
