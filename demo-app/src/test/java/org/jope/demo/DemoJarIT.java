@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo jar as a user runs it, in its own JVM: the -e flag, a second process on the same embedded store, a bad
- * property value, and a managers' file that is a directory. Runs in the integration-test phase, after the jar is repackaged.
+ * property value, and a managers' file that is a directory. Runs in the integration-test phase, after the jar is
+ * repackaged.
  */
 class DemoJarIT {
 

@@ -67,8 +67,8 @@ public final class ValueParsers {
 
     /** A duration of zero or more. */
     public static ValueParser<Duration> duration() {
-        return new ValueParser<>("a duration of zero or more, such as 500ms, 5s or PT5S (a bare number is milliseconds)",
-                (text) -> {
+        return new ValueParser<>("a duration of zero or more, such as 500ms, 5s or PT5S (a bare number is "
+                + "milliseconds)", (text) -> {
                     Duration duration = parseDuration(text.strip());
                     return (duration != null && !duration.isNegative()) ? duration : null;
                 });

@@ -91,7 +91,8 @@ public final class InitUserFile {
      */
     public static void requireValidName(String name) {
         if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("A user name must not be empty or contain ':' or spaces: '" + name + "'");
+            throw new IllegalArgumentException(
+                    "A user name must not be empty or contain ':' or spaces: '" + name + "'");
         }
     }
 

@@ -11,8 +11,8 @@ class InitUserFileFailureAnalyzer extends AbstractFailureAnalyzer<InitUserFileEx
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InitUserFileException cause) {
         String action = "Make jope.security.inituser name a readable file of managers, one name:{bcrypt}hash a line: "
-                + "move away whatever stands at " + cause.path().toAbsolutePath().normalize() + ", then add a manager with "
-                + "bin/jopectl adduser NAME (or java -jar jope-demo.jar adduser FILE NAME).";
+                + "move away whatever stands at " + cause.path().toAbsolutePath().normalize() + ", then add a manager "
+                + "with bin/jopectl adduser NAME (or java -jar jope-demo.jar adduser FILE NAME).";
         return new FailureAnalysis(cause.getMessage() + ".", action, cause);
     }
 
