@@ -93,7 +93,7 @@ public final class InitCommand implements InstanceCommand {
                 wrote(initUser);
             }
             else {
-                kept(instance.initUser());
+                kept(initUser);
             }
             writeFile(instance.config(), ConfigTemplate.render(JopePropertyMetadata.load(getClass().getClassLoader())),
                     false);
