@@ -70,6 +70,19 @@ class JopectlRunIT {
     }
 
     @Test
+    void theOperatorsOwnJvmOptionsComeLastAndWin() throws Exception {
+        Path script = script("jvm.jsh", """
+                System.out.println(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                """);
+
+        Result run = instance.jopectl(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseG1GC -XX:TieredStopAtLevel=4"), null,
+                "run", script.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.out()).contains("-XX:TieredStopAtLevel=1, -Xmx200m, -XX:+UseG1GC, -XX:TieredStopAtLevel=4");
+    }
+
+    @Test
     void aPageCommittedOnAStoppedEmbeddedInstanceIsServedOnceItStarts() throws Exception {
         Path script = script("add.jsh", """
                 commit(tx -> tx.createChild(tx.root(), "news", NewContent.page("News", "<p>From a script</p>"),
