@@ -1,10 +1,15 @@
 package org.jope.core;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jope.core.config.InvalidConfigValueException;
 import org.jope.core.config.JopeConfig;
+import org.jope.core.config.JopeSettings;
+import org.jope.core.config.YamlConfigFile;
 import org.jope.core.publisher.Publisher;
 import org.jope.core.security.Authenticator;
 import org.jope.core.security.InitUserFile;
@@ -17,6 +22,28 @@ import org.jope.core.store.ObjectStore;
 public final class Jope {
 
     private Jope() {
+    }
+
+    /**
+     * Builds the application from a YAML config file, such as an instance's {@code config/application.yml}: the same
+     * {@code jope.*} keys, spellings and defaults as the Spring Boot starter reads (see {@link JopeSettings}); other
+     * keys, such as {@code server.port}, are left to whoever serves the application. Relative paths in the file
+     * ({@code ./var/data/jope}, {@code ./inituser}) resolve against the working directory of the process, not the
+     * file's directory, as they do for a site that Spring Boot starts in its instance directory.
+     *
+     * @throws ConfigException if the file cannot be read, or a value does not fit its key; the message names the
+     * file, the key, the value and what the key takes
+     */
+    public static JopeApplication create(Path configFile) {
+        YamlConfigFile file = YamlConfigFile.load(configFile);
+        JopeConfig config;
+        try {
+            config = JopeSettings.read(file);
+        }
+        catch (InvalidConfigValueException ex) {
+            throw ex.in(file.origin());
+        }
+        return create(config);
     }
 
     public static JopeApplication create(JopeConfig config) {

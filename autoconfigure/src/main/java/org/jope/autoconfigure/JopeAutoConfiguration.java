@@ -9,15 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
-import org.jope.core.Jope;
 import org.jope.autoconfigure.mount.PublishingFilter;
+import org.jope.core.Jope;
 import org.jope.core.JopeApplication;
+import org.jope.core.config.JopeSettings;
 import org.jope.core.servlet.UnhandledErrorFilter;
 
 /**
@@ -29,11 +32,19 @@ import org.jope.core.servlet.UnhandledErrorFilter;
 @EnableConfigurationProperties(JopeProperties.class)
 public class JopeAutoConfiguration {
 
+    /**
+     * The core's config is read through {@link JopeSettings}, the one reader of its keys, as
+     * {@code Jope.create(Path)} reads a file. Boot's Binder resolves relaxed names, environment variables and
+     * placeholders for it. JopeProperties is bound first all the same, so that a value of the wrong type fails with
+     * Boot's own binding report.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    JopeApplication jopeApplication(JopeProperties properties, ObjectProvider<ViewRegistration> views,
-            ObjectProvider<ExceptionViewRegistration<?>> exceptionViews) {
-        JopeApplication application = Jope.create(properties.toConfig());
+    JopeApplication jopeApplication(JopeProperties properties, Environment environment,
+            ObjectProvider<ViewRegistration> views, ObjectProvider<ExceptionViewRegistration<?>> exceptionViews) {
+        Binder binder = Binder.get(environment);
+        JopeApplication application = Jope.create(
+                JopeSettings.read((key) -> binder.bind(key, String.class).orElse(null)));
         views.orderedStream().forEach((registration) ->
                 application.publisher().views().register(registration.name(), registration.view()));
         exceptionViews.orderedStream().forEach((registration) ->

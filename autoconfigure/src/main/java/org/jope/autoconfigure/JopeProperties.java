@@ -8,11 +8,17 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import org.jope.core.config.JopeConfig;
+import org.jope.core.config.JopeSettings;
 
 /**
  * The {@code jope.*} properties. Spring Boot's own {@code server.port} and {@code server.address} stay as they are;
  * these add what Boot lacks. The defaults follow Zope's.
+ *
+ * <p>The core's own keys (the store, debug-exceptions, the inituser file, the request body limit) are bound here for
+ * the IDE's metadata and Boot's binding errors, but the core's config is read through {@link JopeSettings}, the one
+ * reader of those keys, which {@code Jope.create(Path)} uses too. Their defaults are therefore taken from it, and
+ * listed in additional-spring-configuration-metadata.json, since the configuration processor cannot see a default
+ * that is not a literal.
  */
 @ConfigurationProperties("jope")
 public class JopeProperties {
@@ -21,7 +27,7 @@ public class JopeProperties {
      * Turn off every exception view, the standard error page included, so that exceptions reach the servlet container
      * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge and conflict retries stay on.
      */
-    private boolean debugExceptions;
+    private boolean debugExceptions = JopeSettings.DEBUG_EXCEPTIONS.defaultValue();
 
     /**
      * Proxies, as IP addresses or CIDR blocks (10.0.0.0/8), whose X-Forwarded-For header names the client in the
@@ -70,23 +76,6 @@ public class JopeProperties {
         return safety;
     }
 
-    /** The core's config, built from these properties. */
-    public JopeConfig toConfig() {
-        return JopeConfig.builder()
-                .storeUrl(store.url)
-                .storeCredentials(store.username, store.password)
-                .poolSize(store.poolSize)
-                .poolTimeout(store.poolTimeout)
-                .cacheSize(store.cacheSize)
-                .maxConflictRetries(store.maxConflictRetries)
-                .conflictBackoff(store.conflictBackoff)
-                .debugExceptions(debugExceptions)
-                .initUser(security.inituser)
-                .maxRequestBodySize(server.maxRequestBodySize.toBytes())
-                .pollInterval(store.pollInterval)
-                .build();
-    }
-
     public static class Server {
 
         /**
@@ -102,7 +91,7 @@ public class JopeProperties {
         private int threads = 4;
 
         /** The largest request body accepted; a larger one is answered 413. */
-        private DataSize maxRequestBodySize = DataSize.ofGigabytes(1);
+        private DataSize maxRequestBodySize = DataSize.ofBytes(JopeSettings.MAX_REQUEST_BODY_SIZE.defaultValue());
 
         /**
          * Put the exception's class, message and stack trace in the 500 answer to an exception that
@@ -153,35 +142,35 @@ public class JopeProperties {
          * JDBC URL of the store. jdbc:h2:file:PATH is the embedded store, for one process; jdbc:postgresql://HOST/DB
          * is the shared store, for several.
          */
-        private String url = JopeConfig.DEFAULT_STORE_URL;
+        private String url = JopeSettings.STORE_URL.defaultValue();
 
         /** Database user of the store. */
-        private String username;
+        private String username = JopeSettings.STORE_USERNAME.defaultValue();
 
         /** Database password of the store. */
-        private String password;
+        private String password = JopeSettings.STORE_PASSWORD.defaultValue();
 
         /** Store connections in the pool (ZODB's pool-size). */
-        private int poolSize = 7;
+        private int poolSize = JopeSettings.POOL_SIZE.defaultValue();
 
         /** How long a request waits for a free store connection before it is answered 503 with Retry-After. */
-        private Duration poolTimeout = Duration.ofSeconds(5);
+        private Duration poolTimeout = JopeSettings.POOL_TIMEOUT.defaultValue();
 
         /** Objects kept in the object cache, which serves hot reads without touching the database. */
-        private long cacheSize = 5000;
+        private long cacheSize = JopeSettings.CACHE_SIZE.defaultValue();
 
         /** How often a request that met a write conflict is run again before it is answered 503. */
-        private int maxConflictRetries = 3;
+        private int maxConflictRetries = JopeSettings.MAX_CONFLICT_RETRIES.defaultValue();
 
         /** Unit of the random backoff between conflict retries: retry n waits up to this times 2^(n+1). */
-        private Duration conflictBackoff = Duration.ofMillis(10);
+        private Duration conflictBackoff = JopeSettings.CONFLICT_BACKOFF.defaultValue();
 
         /**
          * How often the shared store polls its transaction log for other processes' commits, to drop them from the
          * object cache. 0 polls before every transaction, so a write through one instance is seen by the next
          * request through any other.
          */
-        private Duration pollInterval = Duration.ZERO;
+        private Duration pollInterval = JopeSettings.POLL_INTERVAL.defaultValue();
 
         public String getUrl() {
             return url;
@@ -284,7 +273,7 @@ public class JopeProperties {
         /**
          * The file of managers, one "name:{bcrypt}hash" a line, as Zope's inituser. Without it the site is read-only.
          */
-        private Path inituser = Path.of("inituser");
+        private Path inituser = JopeSettings.INITUSER.defaultValue();
 
         public Path getInituser() {
             return inituser;

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import org.jope.demo.console.DebugCommand;
+import org.jope.demo.console.RunCommand;
 import org.jope.demo.instance.AddUserCommand;
 import org.jope.demo.instance.ControlScript;
 import org.jope.demo.instance.InitCommand;
@@ -20,8 +22,10 @@ import org.jope.demo.instance.UsageException;
 public class JopeDemoApplication {
 
     /**
-     * {@code init DIR} and {@code adduser FILE NAME} manage an instance and exit; anything else serves the site from
-     * the working directory, after the launcher flags ({@code -e}, {@code -v}, {@code -q}) are turned into properties.
+     * {@code init DIR} and {@code adduser FILE NAME} manage an instance and exit; {@code debug} and
+     * {@code run SCRIPT} open the instance in the working directory for a console or a script, without serving it;
+     * anything else serves the site from the working directory, after the launcher flags ({@code -e}, {@code -v},
+     * {@code -q}) are turned into properties.
      */
     public static void main(String[] args) {
         Terminal terminal = Terminal.system();
@@ -32,6 +36,8 @@ public class JopeDemoApplication {
             case InitCommand.NAME -> System.exit(new InitCommand(terminal,
                     ControlScript.jarOf(JopeDemoApplication.class)).run(rest));
             case AddUserCommand.NAME -> System.exit(new AddUserCommand(terminal, System::getenv).run(rest));
+            case DebugCommand.NAME -> System.exit(new DebugCommand(terminal, System.in).run(rest));
+            case RunCommand.NAME -> System.exit(new RunCommand(terminal).run(rest));
             default -> {
                 List<String> springArguments;
                 try {

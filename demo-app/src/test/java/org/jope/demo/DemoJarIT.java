@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo jar as a user runs it, in its own JVM: the -e flag, a second process on the same embedded store, and a
- * bad property value. Runs in the integration-test phase, after the jar is repackaged.
+ * The demo jar as a user runs it, in its own JVM: the -e flag, a second process on the same embedded store, a bad
+ * property value, and a managers' file that is a directory. Runs in the integration-test phase, after the jar is
+ * repackaged.
  */
 class DemoJarIT {
 
@@ -97,6 +98,18 @@ class DemoJarIT {
         assertThat(process.exitValue()).isNotZero();
         assertThat(output).contains("The property jope.server.type is set to 'waitress'")
                 .contains("Set jope.server.type to one of: tomcat, jetty, undertow");
+    }
+
+    @Test
+    void aDirectoryWhereTheManagersFileShouldBeStopsTheStartAndNamesIt() throws Exception {
+        Files.createDirectories(site.resolve("inituser"));
+        int port = freePort();
+        Process process = start(port);
+        assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(output(port));
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).contains("Description:", "The managers' file " + site.resolve("inituser")
+                + " is a directory", "Action:", "bin/jopectl adduser NAME").doesNotContain("Ready to handle requests");
     }
 
     private Process start(int port, String... arguments) throws IOException {

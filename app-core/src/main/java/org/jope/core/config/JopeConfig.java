@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything the core needs to start, as plain values: the analogue of zope.conf. The defaults follow Zope's: a pool
- * of 7 store connections, a cache of 5000 objects, 3 conflict retries.
+ * Everything the core needs to start, as plain values: the analogue of zope.conf. The defaults are those of
+ * {@link JopeSettings}, the one table of the core's keys, and follow Zope's: a pool of 7 store connections, a cache
+ * of 5000 objects, 3 conflict retries.
  *
  * @param storeUrl JDBC URL of the store: {@code jdbc:h2:file:...} embedded, {@code jdbc:postgresql:...} shared
  * @param storeUsername database user, or null
@@ -24,8 +25,6 @@ import java.time.Duration;
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
         boolean debugExceptions, Path initUser, long maxRequestBodySize, Duration pollInterval) {
-
-    public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./var/data/jope";
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
@@ -47,29 +46,29 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
     /** Starts from the defaults; set only what differs. */
     public static final class Builder {
 
-        private String storeUrl = DEFAULT_STORE_URL;
+        private String storeUrl = JopeSettings.STORE_URL.defaultValue();
 
-        private String storeUsername;
+        private String storeUsername = JopeSettings.STORE_USERNAME.defaultValue();
 
-        private String storePassword;
+        private String storePassword = JopeSettings.STORE_PASSWORD.defaultValue();
 
-        private int poolSize = 7;
+        private int poolSize = JopeSettings.POOL_SIZE.defaultValue();
 
-        private Duration poolTimeout = Duration.ofSeconds(5);
+        private Duration poolTimeout = JopeSettings.POOL_TIMEOUT.defaultValue();
 
-        private long cacheSize = 5000;
+        private long cacheSize = JopeSettings.CACHE_SIZE.defaultValue();
 
-        private int maxConflictRetries = 3;
+        private int maxConflictRetries = JopeSettings.MAX_CONFLICT_RETRIES.defaultValue();
 
-        private Duration conflictBackoff = Duration.ofMillis(10);
+        private Duration conflictBackoff = JopeSettings.CONFLICT_BACKOFF.defaultValue();
 
-        private boolean debugExceptions;
+        private boolean debugExceptions = JopeSettings.DEBUG_EXCEPTIONS.defaultValue();
 
-        private Path initUser = Path.of("inituser");
+        private Path initUser = JopeSettings.INITUSER.defaultValue();
 
-        private long maxRequestBodySize = 1L << 30;
+        private long maxRequestBodySize = JopeSettings.MAX_REQUEST_BODY_SIZE.defaultValue();
 
-        private Duration pollInterval = Duration.ZERO;
+        private Duration pollInterval = JopeSettings.POLL_INTERVAL.defaultValue();
 
         private Builder() {
         }

@@ -3,6 +3,7 @@ package org.jope.core.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,9 +38,17 @@ public final class InitUserFile {
         this.encoder = encoder;
     }
 
-    /** Reads the file; a missing file has no users, so every write is refused. */
+    /**
+     * Reads the file; a missing file has no users, so every write is refused.
+     *
+     * @throws InitUserFileException if a directory stands where the file should be, or the file cannot be read
+     */
     public static InitUserFile read(Path path) {
         Map<String, String> hashes = new LinkedHashMap<>();
+        if (Files.isDirectory(path)) {
+            throw new InitUserFileException(path, "is a directory; it must be a file, one name:{bcrypt}hash a line",
+                    new FileSystemException(path.toString(), null, "Is a directory"));
+        }
         if (Files.exists(path)) {
             for (String line : readLines(path)) {
                 int colon = line.indexOf(':');
@@ -56,9 +65,7 @@ public final class InitUserFile {
      * replaces a working login.
      */
     public static void addUser(Path path, String name, CharSequence password, int bcryptStrength) {
-        if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("A user name must not be empty or contain ':' or spaces: '" + name + "'");
-        }
+        requireValidName(name);
         if (read(path).hasUser(name)) {
             throw new IllegalArgumentException("User '" + name + "' is already in " + path);
         }
@@ -74,6 +81,19 @@ public final class InitUserFile {
 
     public static void addUser(Path path, String name, CharSequence password) {
         addUser(path, name, password, DEFAULT_BCRYPT_STRENGTH);
+    }
+
+    /**
+     * Checks a name as {@link #addUser} does, so that a command can refuse it before it writes anything.
+     *
+     * @throws IllegalArgumentException if the name is empty or holds a ':' or whitespace, which the file's format
+     * cannot carry
+     */
+    public static void requireValidName(String name) {
+        if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(
+                    "A user name must not be empty or contain ':' or spaces: '" + name + "'");
+        }
     }
 
     public boolean hasUser(String name) {
@@ -107,7 +127,7 @@ public final class InitUserFile {
             return Files.readAllLines(path, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not read " + path, ex);
+            throw new InitUserFileException(path, "could not be read: " + ex, ex);
         }
     }
 

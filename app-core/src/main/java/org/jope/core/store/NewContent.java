@@ -16,6 +16,11 @@ public record NewContent(ContentKind kind, String title, String contentType, byt
         return new NewContent(ContentKind.FOLDER, title, null, null);
     }
 
+    /** An HTML page, stored as UTF-8. */
+    public static NewContent page(String title, String html) {
+        return new NewContent(ContentKind.PAGE, title, Page.HTML, html.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The snapshot of the object once written, the same as loading it back would give. */
     ContentObject snapshot(long oid, long serial, String name, long modified) {
         return switch (kind) {

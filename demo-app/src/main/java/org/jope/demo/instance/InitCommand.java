@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import org.jope.core.security.InitUserFile;
 
 /**
  * {@code init DIR [-u name:password]}, Zope's mkwsgiinstance: lays out an instance (config/application.yml, var/data,
@@ -52,9 +55,18 @@ public final class InitCommand implements InstanceCommand {
             return USAGE;
         }
         InstanceLayout instance = new InstanceLayout(request.home().toAbsolutePath().normalize());
-        // The user is settled before anything is written, so that an abandoned prompt leaves no half-made instance.
+        // Everything is settled before anything is written, so that a refusal or an abandoned prompt leaves no
+        // half-made instance behind.
+        Path initUser = instance.initUser();
+        if (Files.exists(initUser, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(initUser)) {
+            wipe(request.user());
+            err.println(initUser + " is not a file" + (Files.isDirectory(initUser) ? " but a directory" : "")
+                    + ", so the site could not read its managers from it. Nothing was written. Move it away and run "
+                    + "init again.");
+            return FAILURE;
+        }
         Credentials manager = null;
-        if (Files.notExists(instance.initUser())) {
+        if (Files.notExists(initUser)) {
             try {
                 manager = (request.user() != null) ? request.user() : askForManager();
             }
@@ -69,21 +81,19 @@ public final class InitCommand implements InstanceCommand {
         }
         else if (request.user() != null) {
             request.user().wipe();
+            err.println("User '" + request.user().name() + "' was not added: " + initUser + " exists already, and "
+                    + "init never changes an existing file. Nothing was written. To add the user to the instance, "
+                    + "run: " + instance.controlScript() + " adduser " + request.user().name());
+            return FAILURE;
         }
         try {
             Files.createDirectories(instance.home());
             if (manager != null) {
-                try {
-                    InitUsers.add(instance.initUser(), manager.name(), manager.password());
-                }
-                catch (IllegalArgumentException ex) {
-                    err.println(ex.getMessage());
-                    return USAGE;
-                }
-                wrote(instance.initUser());
+                InitUsers.add(initUser, manager.name(), manager.password());
+                wrote(initUser);
             }
             else {
-                kept(instance.initUser());
+                kept(initUser);
             }
             writeFile(instance.config(), ConfigTemplate.render(JopePropertyMetadata.load(getClass().getClassLoader())),
                     false);
@@ -115,8 +125,25 @@ public final class InitCommand implements InstanceCommand {
         if (name.isBlank()) {
             throw new UsageException("A user name is required.");
         }
+        String stripped = name.strip();
+        requireValidName(stripped);
         char[] password = prompter.readNewPassword(terminal.err());
-        return (password != null) ? new Credentials(name.strip(), password) : null;
+        return (password != null) ? new Credentials(stripped, password) : null;
+    }
+
+    private static void requireValidName(String name) throws UsageException {
+        try {
+            InitUserFile.requireValidName(name);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new UsageException(ex.getMessage());
+        }
+    }
+
+    private static void wipe(Credentials user) {
+        if (user != null) {
+            user.wipe();
+        }
     }
 
     private void writeFile(Path file, String content, boolean executable) throws IOException {
@@ -169,6 +196,7 @@ public final class InitCommand implements InstanceCommand {
                     if (colon <= 0 || colon == spec.length() - 1) {
                         throw new UsageException(MALFORMED_USER);
                     }
+                    requireValidName(spec.substring(0, colon));
                     user = new Credentials(spec.substring(0, colon), spec.substring(colon + 1).toCharArray());
                 }
                 else if (argument.startsWith("-")) {

@@ -14,6 +14,7 @@ public final class LauncherFlags {
             usage: java -jar jope-demo.jar [-e] [-v | -q] [--spring.property=value ...]
                    java -jar jope-demo.jar init DIR [-u name:password]
                    java -jar jope-demo.jar adduser INITUSER_FILE NAME
+                   bin/jopectl debug | run SCRIPT [ARGS...]   (a console on the instance, from the extracted jar)
               -e, --debug-exceptions  let exceptions reach the container (jope.debug-exceptions=true, runwsgi -e)
               -v                      more logging: org.jope at DEBUG
               -q                      less logging: warnings and errors only, no banner

@@ -123,13 +123,62 @@ class InitCommandTests {
 
         CapturedTerminal console = CapturedTerminal.withoutConsole();
         int exitCode = new InitCommand(console.terminal(), Optional.of(Path.of("/elsewhere/jope-demo.jar")))
-                .run(List.of(home.toString(), "-u", "other:password"));
+                .run(List.of(home.toString()));
 
         assertThat(exitCode).isZero();
         for (Path file : files) {
             assertThat(Files.readAllBytes(file)).as(file.toString()).isEqualTo(before.get(file));
             assertThat(console.out().lines()).as(file.toString())
                     .containsOnlyOnce("kept " + file + " (it exists; init never overwrites a file)");
+        }
+    }
+
+    @Test
+    void aUserForAnExistingInstanceIsNotAddedAndNothingIsWritten() throws IOException {
+        Path home = temp.resolve("site");
+        new InitCommand(CapturedTerminal.withoutConsole().terminal(), JAR)
+                .run(List.of(home.toString(), "-u", "admin:secret"));
+        Files.delete(home.resolve("config/application.yml"));
+        byte[] managers = Files.readAllBytes(home.resolve("inituser"));
+
+        CapturedTerminal console = CapturedTerminal.withoutConsole();
+        int exitCode = new InitCommand(console.terminal(), JAR).run(List.of(home.toString(), "-u", "other:pw"));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(console.err()).contains("User 'other' was not added: " + home.resolve("inituser")
+                + " exists already, and init never changes an existing file. Nothing was written.")
+                .contains(home.resolve("bin/jopectl") + " adduser other").doesNotContain("pw");
+        assertThat(Files.readAllBytes(home.resolve("inituser"))).isEqualTo(managers);
+        assertThat(home.resolve("config/application.yml")).doesNotExist();
+        assertThat(console.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ad min:pw", "ad\tmin:pw" })
+    void aUserNameTheFileCannotHoldIsRefusedBeforeAnythingIsWritten(String user) {
+        Path home = temp.resolve("site");
+
+        CapturedTerminal console = CapturedTerminal.withoutConsole();
+        int exitCode = new InitCommand(console.terminal(), JAR).run(List.of(home.toString(), "-u", user));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(console.err()).contains("A user name must not be empty or contain ':' or spaces");
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryWhereTheManagersFileShouldBeIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path home = temp.resolve("site");
+        Files.createDirectories(home.resolve("inituser"));
+
+        CapturedTerminal console = CapturedTerminal.withoutConsole();
+        int exitCode = new InitCommand(console.terminal(), JAR).run(List.of(home.toString(), "-u", "admin:secret"));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(console.err()).contains(home.resolve("inituser") + " is not a file but a directory")
+                .contains("Nothing was written");
+        try (var entries = Files.list(home)) {
+            assertThat(entries).containsExactly(home.resolve("inituser"));
         }
     }
 

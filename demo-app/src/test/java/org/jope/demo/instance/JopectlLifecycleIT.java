@@ -1,19 +1,13 @@
 package org.jope.demo.instance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,141 +15,182 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.security.InitUserFile;
+import org.jope.demo.testing.StrangerJvm;
+import org.jope.demo.testing.TestInstance;
+import org.jope.demo.testing.TestInstance.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * bin/jopectl driving the real jar, as an operator would: init, start, status, stop. Runs in the integration-test
- * phase, after the jar is repackaged; the failsafe plugin passes its path as {@code jope.demo.jar}.
+ * bin/jopectl driving the real jar, as an operator would: init, start, status, stop, adduser; a stale pid file that
+ * names another JVM; and the init commands that must refuse before they write. Runs in the integration-test phase,
+ * after the jar is repackaged.
  */
 class JopectlLifecycleIT {
-
-    /** Generous for a JVM starting on a shared two-core machine; every wait below is bounded by it. */
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @TempDir
     Path temp;
 
-    private Path jar;
+    private TestInstance instance;
 
-    private Path home;
+    private Process stranger;
 
     @BeforeEach
     void initInstance() throws Exception {
-        jar = Path.of(System.getProperty("jope.demo.jar", "target/jope-demo.jar")).toAbsolutePath();
-        assertThat(jar).as("run mvn verify, which builds the jar first").isRegularFile();
-        home = temp.resolve("site");
-        Result init = run(List.of(JAVA.toString(), "-Xmx128m", "-jar", jar.toString(), "init", home.toString(), "-u",
-                "admin:secret"), Map.of());
-        assertThat(init.exitCode()).as(init.output()).isZero();
+        instance = TestInstance.init(temp.resolve("site"));
     }
 
     @AfterEach
     void killWhatIsLeft() throws Exception {
-        Optional<ProcessHandle> site = sitePid().flatMap(ProcessHandle::of);
-        if (site.isPresent()) {
-            site.get().destroyForcibly();
-            site.get().onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        instance.close();
+        if (stranger != null) {
+            stranger.destroyForcibly().waitFor(TestInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
     @Test
     void startStatusStop() throws Exception {
-        int port = freePort();
-        Path config = home.resolve("config/application.yml");
-        Files.writeString(config, Files.readString(config).replace("  port: 8080\n", "  port: " + port + "\n"));
-
-        Result start = jopectl("start");
+        Result start = instance.jopectl("start");
 
         assertThat(start.exitCode()).as(start.output()).isZero();
-        long pid = sitePid().orElseThrow();
-        assertThat(start.output()).contains("started, pid " + pid + ", http://127.0.0.1:" + port);
-        assertThat(get("http://127.0.0.1:" + port + "/").statusCode()).isEqualTo(200);
+        long pid = instance.sitePid().orElseThrow();
+        assertThat(start.output()).contains("started, pid " + pid + ", http://127.0.0.1:" + instance.port());
+        assertThat(instance.get("/").statusCode()).isEqualTo(200);
 
-        Result status = jopectl("status");
+        Result status = instance.jopectl("status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).contains("running, pid " + pid, "port " + port, "ready");
+        assertThat(status.output()).contains("running, pid " + pid, "port " + instance.port(), "ready");
 
-        Result stop = jopectl("stop");
+        Result stop = instance.jopectl("stop");
 
         assertThat(stop.exitCode()).as(stop.output()).isZero();
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(home.resolve("var/jope.pid")).doesNotExist();
+        assertThat(instance.home().resolve("var/jope.pid")).doesNotExist();
 
-        Result stopped = jopectl("status");
+        Result stopped = instance.jopectl("status");
 
         assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(3);
         assertThat(stopped.output()).contains("not running");
     }
 
     @Test
+    void aStalePidFileNamingAnotherJvmIsNeitherReportedAsTheSiteNorSignalled() throws Exception {
+        stranger = new ProcessBuilder(TestInstance.JAVA.toString(), "-Xmx32m", "-cp",
+                System.getProperty("java.class.path"), StrangerJvm.class.getName()).start();
+        Path pidFile = instance.home().resolve("var/jope.pid");
+        Files.writeString(pidFile, stranger.pid() + "\n");
+
+        Result status = instance.jopectl("status");
+
+        assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).contains("not running", "pid " + stranger.pid() + " is another program");
+
+        Result stop = instance.jopectl("stop");
+
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("not running; removed the stale");
+        assertThat(stranger.isAlive()).isTrue();
+        assertThat(pidFile).doesNotExist();
+
+        Files.writeString(pidFile, stranger.pid() + "\n");
+
+        Result start = instance.jopectl("start");
+
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).doesNotContain("already running");
+        long site = instance.sitePid().orElseThrow();
+        assertThat(site).isNotEqualTo(stranger.pid());
+        assertThat(instance.get("/").statusCode()).isEqualTo(200);
+
+        Result stopSite = instance.jopectl("stop");
+
+        assertThat(stopSite.exitCode()).as(stopSite.output()).isZero();
+        assertThat(ProcessHandle.of(site).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(stranger.isAlive()).isTrue();
+    }
+
+    @Test
     void addUserHashesThePasswordAndRefusesADuplicate() throws Exception {
-        Result added = jopectl("adduser", "editor", "s3cret");
+        Result added = instance.jopectl("adduser", "editor", "s3cret");
 
         assertThat(added.exitCode()).as(added.output()).isZero();
-        assertThat(InitUserFile.read(home.resolve("inituser")).verify("editor", "s3cret")).isTrue();
-        assertThat(Files.readString(home.resolve("inituser"))).doesNotContain("s3cret");
+        assertThat(InitUserFile.read(instance.home().resolve("inituser")).verify("editor", "s3cret")).isTrue();
+        assertThat(Files.readString(instance.home().resolve("inituser"))).doesNotContain("s3cret");
 
-        Result duplicate = jopectl("adduser", "admin", "other");
+        Result duplicate = instance.jopectl("adduser", "admin", "other");
 
         assertThat(duplicate.exitCode()).isEqualTo(1);
         assertThat(duplicate.output()).contains("User 'admin' is already in");
-        assertThat(InitUserFile.read(home.resolve("inituser")).verify("admin", "secret")).isTrue();
+        assertThat(InitUserFile.read(instance.home().resolve("inituser")).verify("admin", "secret")).isTrue();
+    }
+
+    @Test
+    void initWithAUserOnAnExistingInstanceAddsNoUserAndWritesNothing() throws Exception {
+        Files.delete(instance.home().resolve("bin/jopectl"));
+        Map<Path, byte[]> before = files(instance.home());
+
+        Result init = init(instance.home(), "-u", "other:pw");
+
+        assertThat(init.exitCode()).isEqualTo(1);
+        assertThat(init.err()).contains("User 'other' was not added", "init never changes an existing file",
+                "bin/jopectl adduser other");
+        assertThat(files(instance.home())).containsOnlyKeys(before.keySet());
+        before.forEach((file, bytes) -> assertThat(file).hasBinaryContent(bytes));
+    }
+
+    @Test
+    void initWithAUserNameTheFileCannotHoldWritesNothing() throws Exception {
+        Path home = temp.resolve("other");
+
+        Result init = init(home, "-u", "ad min:pw");
+
+        assertThat(init.exitCode()).isEqualTo(2);
+        assertThat(init.err()).contains("A user name must not be empty or contain ':' or spaces: 'ad min'");
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
+    void initOverADirectoryNamedInituserWritesNothing() throws Exception {
+        Path home = temp.resolve("other");
+        Files.createDirectories(home.resolve("inituser"));
+
+        Result init = init(home, "-u", "admin:secret");
+
+        assertThat(init.exitCode()).isEqualTo(1);
+        assertThat(init.err()).contains(home.resolve("inituser") + " is not a file but a directory",
+                "Nothing was written");
+        assertThat(files(home)).isEmpty();
+        try (Stream<Path> entries = Files.list(home)) {
+            assertThat(entries).containsExactly(home.resolve("inituser"));
+        }
     }
 
     @Test
     void theJarRefusesAnUnknownFlag() throws Exception {
-        Result result = run(List.of(JAVA.toString(), "-Xmx64m", "-jar", jar.toString(), "-x"), Map.of());
+        Result result = TestInstance.run(List.of(TestInstance.JAVA.toString(), "-Xmx64m", "-jar",
+                TestInstance.jar().toString(), "-x"), Map.of(), null, temp);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("unknown option -x", "usage:");
     }
 
-    private Result jopectl(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jopectl").toString()));
+    private Result init(Path home, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(TestInstance.JAVA.toString(), "-Xmx128m", "-jar",
+                TestInstance.jar().toString(), "init", home.toString()));
         command.addAll(List.of(arguments));
-        return run(command, Map.of("JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1", "JOPE_START_TIMEOUT", "150"));
+        return TestInstance.run(command, Map.of(), null, temp);
     }
 
-    private Result run(List<String> command, Map<String, String> environment) throws Exception {
-        Path output = Files.createTempFile(temp, "output", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not end within " + TIMEOUT + ":\n" + Files.readString(output));
+    /** Every regular file below {@code directory}, with its bytes. */
+    private static Map<Path, byte[]> files(Path directory) throws Exception {
+        Map<Path, byte[]> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(file, Files.readAllBytes(file));
+            }
         }
-        return new Result(process.exitValue(), Files.readString(output));
-    }
-
-    private Optional<Long> sitePid() throws IOException {
-        Path pidFile = home.resolve("var/jope.pid");
-        return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).strip()))
-                : Optional.empty();
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record Result(int exitCode, String output) {
-
+        return files;
     }
 
 }

@@ -1,0 +1,86 @@
+package org.jope.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.jope.core.config.ValueParsers.count;
+import static org.jope.core.config.ValueParsers.dataSize;
+import static org.jope.core.config.ValueParsers.duration;
+import static org.jope.core.config.ValueParsers.flag;
+import static org.jope.core.config.ValueParsers.path;
+import static org.jope.core.config.ValueParsers.text;
+import static org.jope.core.config.ValueParsers.wholeNumber;
+
+/**
+ * The {@code jope.*} keys that the core reads, each with its default and its parser: the one table of them. The
+ * starter reads Spring's Environment through it and {@code Jope.create(Path)} reads a YAML file
+ * through it, so both take the same keys with the same defaults. {@link JopeConfig.Builder} starts from these
+ * defaults too. The defaults follow Zope's: a pool of 7 store connections, a cache of 5000 objects, 3 conflict
+ * retries.
+ */
+public final class JopeSettings {
+
+    public static final ConfigKey<String> STORE_URL = new ConfigKey<>("jope.store.url",
+            "jdbc:h2:file:./var/data/jope", text());
+
+    public static final ConfigKey<String> STORE_USERNAME = new ConfigKey<>("jope.store.username", null, text());
+
+    public static final ConfigKey<String> STORE_PASSWORD = new ConfigKey<>("jope.store.password", null, text());
+
+    public static final ConfigKey<Integer> POOL_SIZE = new ConfigKey<>("jope.store.pool-size", "7", wholeNumber(1));
+
+    public static final ConfigKey<Duration> POOL_TIMEOUT = new ConfigKey<>("jope.store.pool-timeout", "5s",
+            duration());
+
+    public static final ConfigKey<Long> CACHE_SIZE = new ConfigKey<>("jope.store.cache-size", "5000", count(0));
+
+    public static final ConfigKey<Integer> MAX_CONFLICT_RETRIES = new ConfigKey<>("jope.store.max-conflict-retries",
+            "3", wholeNumber(0));
+
+    public static final ConfigKey<Duration> CONFLICT_BACKOFF = new ConfigKey<>("jope.store.conflict-backoff", "10ms",
+            duration());
+
+    public static final ConfigKey<Duration> POLL_INTERVAL = new ConfigKey<>("jope.store.poll-interval", "0s",
+            duration());
+
+    public static final ConfigKey<Boolean> DEBUG_EXCEPTIONS = new ConfigKey<>("jope.debug-exceptions", "false",
+            flag());
+
+    public static final ConfigKey<Path> INITUSER = new ConfigKey<>("jope.security.inituser", "./inituser", path());
+
+    public static final ConfigKey<Long> MAX_REQUEST_BODY_SIZE = new ConfigKey<>("jope.server.max-request-body-size",
+            "1GB", dataSize());
+
+    /** Every key above, in the order the docs list them. */
+    public static final List<ConfigKey<?>> ALL = List.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, POOL_SIZE,
+            POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, POLL_INTERVAL, DEBUG_EXCEPTIONS, INITUSER,
+            MAX_REQUEST_BODY_SIZE);
+
+    private JopeSettings() {
+    }
+
+    /**
+     * The core's config from {@code lookup}, which gives a key's raw text or null when it is not set; keys it does
+     * not set keep their defaults.
+     *
+     * @throws InvalidConfigValueException for the first value that does not fit its key
+     */
+    public static JopeConfig read(Function<String, String> lookup) {
+        return JopeConfig.builder()
+                .storeUrl(STORE_URL.read(lookup))
+                .storeCredentials(STORE_USERNAME.read(lookup), STORE_PASSWORD.read(lookup))
+                .poolSize(POOL_SIZE.read(lookup))
+                .poolTimeout(POOL_TIMEOUT.read(lookup))
+                .cacheSize(CACHE_SIZE.read(lookup))
+                .maxConflictRetries(MAX_CONFLICT_RETRIES.read(lookup))
+                .conflictBackoff(CONFLICT_BACKOFF.read(lookup))
+                .pollInterval(POLL_INTERVAL.read(lookup))
+                .debugExceptions(DEBUG_EXCEPTIONS.read(lookup))
+                .initUser(INITUSER.read(lookup))
+                .maxRequestBodySize(MAX_REQUEST_BODY_SIZE.read(lookup))
+                .build();
+    }
+
+}
