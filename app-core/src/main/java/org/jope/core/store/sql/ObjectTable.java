@@ -37,10 +37,14 @@ public final class ObjectTable {
             FROM jope_object WHERE parent_oid = ?
             ORDER BY part, sort_key""";
 
+    /**
+     * A child's place among its siblings is its oid: oids only grow, so a new child sorts after every sibling, and
+     * no statement has to look for the last one. (Older stores numbered siblings from 1; any oid handed out since is
+     * larger than those numbers, since each of them stood for an object created with an oid.)
+     */
     private static final String INSERT = """
             INSERT INTO jope_object (oid, parent_oid, name, sort_key, kind, title, content_type, body, serial, modified)
-            VALUES (?, ?, ?, (SELECT COALESCE(MAX(sort_key), 0) + 1 FROM jope_object WHERE parent_oid = ?),
-                    ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String REPLACE = """
             UPDATE jope_object SET kind = ?, title = ?, content_type = ?, body = ?, serial = ?, modified = ?
@@ -95,7 +99,7 @@ public final class ObjectTable {
             insert.setLong(1, oid);
             setNullableLong(insert, 2, parentOid);
             insert.setString(3, name);
-            setNullableLong(insert, 4, parentOid);
+            insert.setLong(4, oid);
             insert.setString(5, kind.columnValue());
             insert.setString(6, title);
             insert.setString(7, contentType);
