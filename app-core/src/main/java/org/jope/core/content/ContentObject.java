@@ -15,13 +15,23 @@ public abstract sealed class ContentObject permits Folder, Page, File {
 
     private final String title;
 
+    private final long modified;
+
+    private final String etag;
+
     private volatile Object derived;
 
-    ContentObject(long oid, long serial, String name, String title) {
+    /**
+     * @param modified when the default view's output last changed, in milliseconds since the epoch; 0 for unknown
+     * @param etag the default view's entity tag, without quotes
+     */
+    ContentObject(long oid, long serial, String name, String title, long modified, String etag) {
         this.oid = oid;
         this.serial = serial;
         this.name = name;
         this.title = title;
+        this.modified = modified;
+        this.etag = etag;
     }
 
     public final long oid() {
@@ -43,11 +53,16 @@ public abstract sealed class ContentObject permits Folder, Page, File {
 
     /**
      * The entity tag of the default view, without quotes: it changes whenever the default view's output may change.
+     * A page's or a file's view shows only the object, so its serial tags it; a folder's is its own.
      */
-    public abstract String etag();
+    public final String etag() {
+        return etag;
+    }
 
     /** When the default view's output last changed, in milliseconds since the epoch; 0 when the store does not know. */
-    public abstract long modified();
+    public final long modified() {
+        return modified;
+    }
 
     public abstract ContentKind kind();
 

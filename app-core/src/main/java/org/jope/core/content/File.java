@@ -7,16 +7,10 @@ public final class File extends ContentObject {
 
     private final byte[] data;
 
-    private final long modified;
-
-    private final String etag;
-
     public File(long oid, long serial, String name, String title, String contentType, byte[] data, long modified) {
-        super(oid, serial, name, title);
+        super(oid, serial, name, title, modified, Long.toString(serial));
         this.contentType = contentType;
         this.data = data;
-        this.modified = modified;
-        this.etag = Long.toString(serial);
     }
 
     public String contentType() {
@@ -26,17 +20,6 @@ public final class File extends ContentObject {
     /** The file's bytes; shared, so never to be changed. */
     public byte[] data() {
         return data;
-    }
-
-    /** A file's view shows only the file, so its serial tags it. */
-    @Override
-    public String etag() {
-        return etag;
-    }
-
-    @Override
-    public long modified() {
-        return modified;
     }
 
     @Override

@@ -7,12 +7,8 @@ public final class Folder extends ContentObject {
 
     private final ChildList children;
 
-    /** The sum of the children's serials; see {@link #etag()}. */
+    /** The sum of the children's serials, which the entity tag is made of. */
     private final long childSerials;
-
-    private final long modified;
-
-    private final String etag;
 
     /** A folder as read from the store; {@code modified} is when the folder's own row was last written. */
     public Folder(long oid, long serial, String name, String title, long modified, List<ChildEntry> children) {
@@ -25,11 +21,9 @@ public final class Folder extends ContentObject {
 
     private Folder(long oid, long serial, String name, String title, ChildList children, long childSerials,
             long modified) {
-        super(oid, serial, name, title);
+        super(oid, serial, name, title, modified, tag(serial, childSerials));
         this.children = children;
         this.childSerials = childSerials;
-        this.modified = modified;
-        this.etag = serial + "-" + Long.toHexString(childSerials);
     }
 
     /** The children in order. */
@@ -44,30 +38,12 @@ public final class Folder extends ContentObject {
     /** This folder after a transaction with the given serial, at the given time, added a child at the end. */
     public Folder withChildAdded(ChildEntry added, long newSerial, long modifiedAt) {
         return new Folder(oid(), newSerial, name(), title(), children.plus(added), childSerials + added.serial(),
-                Math.max(modified, Math.max(modifiedAt, added.modified())));
+                Math.max(modified(), Math.max(modifiedAt, added.modified())));
     }
 
     /** This folder after a transaction with the given serial, at the given time, removed a child. */
     public Folder withChildRemoved(long childOid, long newSerial, long modifiedAt) {
         return new Folder(oid(), newSerial, name(), title(), modifiedAt, children.minus(childOid));
-    }
-
-    /**
-     * A listing shows the children's titles, so a change to any child changes this folder's representation. The tag
-     * is the folder's own serial, which every added or removed child changes, and the sum of its children's serials:
-     * a write gives a child a newer transaction id than the one it replaces, so the sum grows with every change to a
-     * child. The newest serial alone would not do: transaction ids are taken at a transaction's first write, so a
-     * transaction that commits later may carry an older one.
-     */
-    @Override
-    public String etag() {
-        return etag;
-    }
-
-    /** The newest of the folder's own write and its children's. */
-    @Override
-    public long modified() {
-        return modified;
     }
 
     @Override
@@ -78,6 +54,17 @@ public final class Folder extends ContentObject {
     @Override
     public String toString() {
         return super.toString() + "[" + children.size() + " children]";
+    }
+
+    /**
+     * A listing shows the children's titles, so a change to any child changes this folder's representation. The tag
+     * is the folder's own serial, which every added or removed child changes, and the sum of its children's serials:
+     * a write gives a child a newer transaction id than the one it replaces, so the sum grows with every change to a
+     * child. The newest serial alone would not do: transaction ids are taken at a transaction's first write, so a
+     * transaction that commits later may carry an older one.
+     */
+    private static String tag(long serial, long childSerials) {
+        return serial + "-" + Long.toHexString(childSerials);
     }
 
     private static long sumOfSerials(List<ChildEntry> children) {

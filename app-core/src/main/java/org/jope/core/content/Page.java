@@ -11,16 +11,10 @@ public final class Page extends ContentObject {
 
     private final String body;
 
-    private final long modified;
-
-    private final String etag;
-
     public Page(long oid, long serial, String name, String title, String contentType, String body, long modified) {
-        super(oid, serial, name, title);
+        super(oid, serial, name, title, modified, Long.toString(serial));
         this.contentType = contentType;
         this.body = body;
-        this.modified = modified;
-        this.etag = Long.toString(serial);
     }
 
     public String contentType() {
@@ -33,17 +27,6 @@ public final class Page extends ContentObject {
 
     public boolean isHtml() {
         return HTML.equals(contentType);
-    }
-
-    /** A page's view shows only the page, so its serial tags it. */
-    @Override
-    public String etag() {
-        return etag;
-    }
-
-    @Override
-    public long modified() {
-        return modified;
     }
 
     @Override
