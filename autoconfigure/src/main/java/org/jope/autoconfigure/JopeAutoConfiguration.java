@@ -1,5 +1,9 @@
 package org.jope.autoconfigure;
 
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -86,6 +90,16 @@ public class JopeAutoConfiguration {
             FilterRegistrationBean<UnhandledErrorFilter> registration = new FilterRegistrationBean<>(
                     new UnhandledErrorFilter(properties.getServer().isExposeTracebacks()));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+
+        /** On every dispatch, so that an error page that a forward or the container writes says nosniff too. */
+        @Bean
+        FilterRegistrationBean<ContentTypeOptionsFilter> jopeContentTypeOptionsFilter() {
+            FilterRegistrationBean<ContentTypeOptionsFilter> registration = new FilterRegistrationBean<>(
+                    new ContentTypeOptionsFilter());
+            registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
             return registration;
         }
 

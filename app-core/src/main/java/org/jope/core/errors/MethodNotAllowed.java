@@ -5,8 +5,9 @@ public class MethodNotAllowed extends HttpError {
 
     private final String allow;
 
-    public MethodNotAllowed(String method, String allow) {
-        super(405, "Method " + method + " is not allowed here");
+    /** @param allow the methods that are allowed here, for the Allow header */
+    public MethodNotAllowed(String message, String allow) {
+        super(405, message);
         this.allow = allow;
     }
 

@@ -10,6 +10,7 @@ import org.jope.core.errors.MethodNotAllowed;
 import org.jope.core.errors.Redirect;
 import org.jope.core.errors.ServiceUnavailable;
 import org.jope.core.errors.Unauthorized;
+import org.jope.core.http.HeaderValues;
 import org.jope.core.http.HtmlDocument;
 import org.jope.core.http.ReasonPhrases;
 import org.jope.core.http.Rendered;
@@ -32,7 +33,8 @@ public final class ExceptionViews {
         register(Throwable.class, ExceptionViews::standardErrorPage);
         register(HttpError.class, ExceptionViews::statusPage);
         register(Unauthorized.class, ExceptionViews::challenge);
-        register(Redirect.class, (error, report) -> statusPage(error, report).withHeader("Location", error.location()));
+        register(Redirect.class, (error, report) -> statusPage(error, report)
+                .withHeader("Location", HeaderValues.uriReference(error.location())));
         register(MethodNotAllowed.class, (error, report) -> statusPage(error, report).withHeader("Allow", error.allow()));
         register(ServiceUnavailable.class, (error, report) -> retryLater(error.getMessage()));
         register(StoreUnavailable.class, (error, report) -> retryLater("The store is busy or unavailable."));

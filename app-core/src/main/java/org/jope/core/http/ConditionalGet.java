@@ -1,5 +1,7 @@
 package org.jope.core.http;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -31,8 +33,9 @@ public final class ConditionalGet {
         if (ifModifiedSince.equals(lastModified)) {
             return true;
         }
-        long since = HttpDates.parse(ifModifiedSince);
-        return since >= 0 && HttpDates.parse(lastModified) / 1000 <= since / 1000;
+        Instant since = HttpDate.parse(ifModifiedSince);
+        Instant modified = HttpDate.parse(lastModified);
+        return since != null && modified != null && !modified.isAfter(since);
     }
 
 }

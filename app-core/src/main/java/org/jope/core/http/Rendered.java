@@ -103,8 +103,10 @@ public final class Rendered {
         return null;
     }
 
+    /** Every answer says nosniff: a browser never takes the bytes for another type than the one they are sent as. */
     public void writeTo(HttpServletResponse response, boolean withBody) throws IOException {
         response.setStatus(status);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         for (int i = 0; i < headers.length; i += 2) {
             response.setHeader(headers[i], headers[i + 1]);
         }

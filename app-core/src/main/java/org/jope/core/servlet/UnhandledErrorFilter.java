@@ -68,6 +68,7 @@ public final class UnhandledErrorFilter implements Filter {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         response.reset();
         response.setStatus(status);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

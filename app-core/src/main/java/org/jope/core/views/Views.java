@@ -2,6 +2,7 @@ package org.jope.core.views;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.jope.core.content.ContentObject;
 import org.jope.core.errors.NotFound;
 import org.jope.core.http.ConditionalGet;
 import org.jope.core.http.EntityTags;
-import org.jope.core.http.HttpDates;
+import org.jope.core.http.HttpDate;
 import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
 import org.jope.core.http.RequestPath;
@@ -117,7 +118,7 @@ public final class Views {
                     // The URL without @@json gives HTML or JSON by the Accept header.
                     .withHeader("Vary", "Accept");
             if (object.modified() > 0) {
-                ok = ok.withHeader("Last-Modified", HttpDates.format(object.modified()));
+                ok = ok.withHeader("Last-Modified", HttpDate.format(Instant.ofEpochMilli(object.modified())));
             }
             answer = new KeptAnswer(ok);
             if (json) {

@@ -1,19 +1,22 @@
 package org.jope.core.writes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jope.core.content.ContentKind;
+import org.jope.core.content.ContentTypes;
 import org.jope.core.content.Folder;
 import org.jope.core.content.Names;
 import org.jope.core.content.Page;
 import org.jope.core.errors.BadRequest;
 import org.jope.core.errors.ConflictingState;
 import org.jope.core.errors.MethodNotAllowed;
+import org.jope.core.http.HeaderValues;
 import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
 import org.jope.core.http.RequestBody;
@@ -34,50 +37,57 @@ final class CreateChild {
     Rendered handle(Transaction transaction, PublishRequest request) {
         Traversed target = Traverser.traverse(transaction, request.path());
         if (!(target.object() instanceof Folder folder)) {
-            throw new MethodNotAllowed("POST", "GET, HEAD, PUT, DELETE");
+            throw new MethodNotAllowed("POST adds a child to a folder, and " + request.path().objectPath()
+                    + " is not a folder", "GET, HEAD, PUT, DELETE");
         }
+        WritePreconditions.check(request, folder, request.path().objectPath());
         NewChildRequest child = parse(request.body());
         String name = Names.requireValid(child.name());
         if (folder.child(name) != null) {
             throw new ConflictingState(name + " already exists in " + request.path().objectPath());
         }
-        String path = request.path().isRoot() ? "/" + name : request.path().objectPath() + "/" + name;
+        List<String> names = new ArrayList<>(request.path().names());
+        names.add(name);
+        String path = "/" + String.join("/", names);
         transaction.createChild(folder, name, contentOf(child), path);
-        return Rendered.text(201, "Created " + path + "\n").withHeader("Location", path);
+        return Rendered.text(201, "Created " + path + "\n").withHeader("Location", HeaderValues.path(names));
     }
 
     private NewChildRequest parse(RequestBody body) {
         if (!body.mimeType().equals("application/json")) {
             throw new BadRequest("POST to a folder takes application/json, not " + body.mimeType());
         }
-        NewChildRequest child;
-        try {
-            child = mapper.readValue(body.bytes(), NewChildRequest.class);
-        }
-        catch (JacksonException ex) {
-            throw new BadRequest("The body is not a valid new child: " + ex.getOriginalMessage());
-        }
-        catch (java.io.IOException ex) {
-            throw new BadRequest("The body could not be read: " + ex.getMessage());
-        }
-        if (child == null || child.type() == null) {
-            throw new BadRequest("A new child needs a type: folder, page or file");
-        }
-        return child;
+        return NewChildRequest.read(body.bytes(), mapper.getFactory());
     }
 
     private static NewContent contentOf(NewChildRequest child) {
         String title = child.title() != null ? child.title() : child.name();
         String text = child.body() != null ? child.body() : "";
         return switch (child.type().toLowerCase(Locale.ROOT)) {
-            case "folder" -> NewContent.folder(title);
-            case "page" -> new NewContent(ContentKind.PAGE, title,
-                    Page.PLAIN_TEXT.equals(child.contentType()) ? Page.PLAIN_TEXT : Page.HTML,
+            case "folder" -> {
+                if (child.body() != null || child.contentType() != null) {
+                    throw new BadRequest("A folder has no body and no contentType; add its content as children");
+                }
+                yield NewContent.folder(title);
+            }
+            case "page" -> new NewContent(ContentKind.PAGE, title, pageType(child.contentType()),
                     text.getBytes(StandardCharsets.UTF_8));
-            case "file" -> new NewContent(ContentKind.FILE, title,
-                    child.contentType() != null ? child.contentType() : "application/octet-stream", decode(text));
+            case "file" -> new NewContent(ContentKind.FILE, title, child.contentType() != null
+                    ? ContentTypes.requireValid(child.contentType()) : "application/octet-stream", decode(text));
             default -> throw new BadRequest("Unknown type '" + child.type() + "': use folder, page or file");
         };
+    }
+
+    private static String pageType(String contentType) {
+        if (contentType == null) {
+            return Page.HTML;
+        }
+        String essence = ContentTypes.essence(ContentTypes.requireValid(contentType));
+        if (!essence.equals(Page.HTML) && !essence.equals(Page.PLAIN_TEXT)) {
+            throw new BadRequest("A page is text/html or text/plain, not " + essence
+                    + "; store other content as a file");
+        }
+        return essence;
     }
 
     private static byte[] decode(String base64) {
@@ -85,7 +95,7 @@ final class CreateChild {
             return Base64.getDecoder().decode(base64);
         }
         catch (IllegalArgumentException ex) {
-            throw new BadRequest("A file's body must be base64");
+            throw new BadRequest("The body of a file must be base64 (RFC 4648, without line breaks)");
         }
     }
 

@@ -28,6 +28,7 @@ final class DeleteObject {
             throw new ConflictingState(path.objectPath() + " has " + folder.children().size()
                     + " children; add ?recursive=true to delete it with them");
         }
+        WritePreconditions.check(request, object, path.objectPath());
         transaction.delete(target.parent(), object, path.objectPath());
         return Rendered.empty(204);
     }

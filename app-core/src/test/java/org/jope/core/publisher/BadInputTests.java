@@ -74,7 +74,7 @@ class BadInputTests {
     void malformedJsonIsRefused() {
         HttpResponse<String> response = manager.post("/", "{\"name\": \"x\", \"type\": ");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("not a valid new child");
+        assertThat(response.body()).contains("The body is not valid JSON");
     }
 
     @Test

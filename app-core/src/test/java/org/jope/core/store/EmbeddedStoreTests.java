@@ -2,12 +2,15 @@ package org.jope.core.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.config.JopeConfig;
 import org.jope.core.content.ContentKind;
+import org.jope.core.content.ContentObject;
 import org.jope.core.content.Folder;
 import org.jope.core.content.Page;
 
@@ -51,6 +54,53 @@ class EmbeddedStoreTests {
             assertThat(root.children()).extracting("name").containsExactly("welcome", "kept");
             Page kept = (Page) transaction.load(root.child("kept").oid());
             assertThat(kept.body()).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void aWriteTimesWhatItWritesAndTheTimeSurvivesARestart() {
+        Path file = directory.resolve("var/data/jope");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ContentObject written;
+        Folder rootAfterWrite;
+        try (ObjectStore store = ObjectStore.open(config(file))) {
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(transaction.root(), "timed", new NewContent(ContentKind.PAGE, "Timed",
+                        Page.PLAIN_TEXT, "x".getBytes()), "/timed");
+                transaction.commit();
+            }
+            try (Transaction transaction = store.begin(null, true)) {
+                rootAfterWrite = transaction.root();
+                written = transaction.load(rootAfterWrite.child("timed").oid());
+            }
+        }
+        Instant writtenAt = Instant.ofEpochMilli(written.modified());
+        assertThat(writtenAt).isBetween(before, Instant.now());
+        assertThat(rootAfterWrite.modified()).as("the folder gained a child in the same transaction")
+                .isEqualTo(written.modified());
+        assertThat(rootAfterWrite.child("timed").modified()).isEqualTo(written.modified());
+        try (ObjectStore store = ObjectStore.open(config(file));
+                Transaction transaction = store.begin(null, true)) {
+            Folder root = transaction.root();
+            assertThat(root.modified()).isEqualTo(rootAfterWrite.modified());
+            assertThat(transaction.load(root.child("timed").oid()).modified()).isEqualTo(written.modified());
+            assertThat(transaction.load(root.child("welcome").oid()).modified()).isLessThan(written.modified());
+        }
+    }
+
+    @Test
+    void aStoreFromTheVersionBeforeModificationTimesIsUpgradedInPlace() throws Exception {
+        Path file = directory.resolve("var/data/jope");
+        EarlierStore.create("jdbc:h2:file:" + file, "", "", "BLOB");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (ObjectStore store = ObjectStore.open(config(file));
+                Transaction transaction = store.begin(null, true)) {
+            Folder root = transaction.root();
+            Page old = (Page) transaction.load(root.child("old").oid());
+            assertThat(old.body()).isEqualTo("old");
+            assertThat(Instant.ofEpochMilli(old.modified())).as("the time of the upgrade")
+                    .isBetween(before, Instant.now());
+            assertThat(Instant.ofEpochMilli(root.modified())).isBetween(before, Instant.now());
         }
     }
 

@@ -3,6 +3,8 @@ package org.jope.core.store;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.jope.core.content.ContentObject;
+import org.jope.core.content.Folder;
+import org.jope.core.content.Page;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.Site;
 
@@ -98,6 +103,27 @@ class SharedStoreTests {
         }
     }
 
+    /**
+     * A store made by the version before modification times is upgraded by the first instance to start, and a time
+     * written through one instance reads the same through the other: PostgreSQL keeps it as a timestamp with its
+     * time zone.
+     */
+    @Test
+    void modificationTimesAfterAnUpgradeReadTheSameThroughBothInstances() throws Exception {
+        EarlierStore.create(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "BYTEA");
+        Instant upgrade = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (Site a = site("a"); Site b = site("b")) {
+            ContentObject old = load(b, "old");
+            assertThat(((Page) old).body()).isEqualTo("old");
+            assertThat(Instant.ofEpochMilli(old.modified())).isBetween(upgrade, Instant.now());
+
+            assertThat(a.manager().put("/old", "text/plain", "new").statusCode()).isEqualTo(200);
+            ContentObject writtenInA = load(a, "old");
+            assertThat(writtenInA.modified()).isGreaterThan(old.modified());
+            assertThat(load(b, "old").modified()).isEqualTo(writtenInA.modified());
+        }
+    }
+
     @Test
     void theSharedStoreTakesNoLock() throws Exception {
         try (Site a = site("a")) {
@@ -142,6 +168,13 @@ class SharedStoreTests {
                 .storeUrl(postgres.getJdbcUrl("postgres", "postgres"))
                 .poolTimeout(Duration.ofSeconds(1))
                 .pollInterval(pollInterval));
+    }
+
+    private static ContentObject load(Site site, String name) {
+        try (Transaction transaction = site.application().store().begin(null, true)) {
+            Folder root = transaction.root();
+            return transaction.load(root.child(name).oid());
+        }
     }
 
     private List<String> children(Site site, String path) throws Exception {

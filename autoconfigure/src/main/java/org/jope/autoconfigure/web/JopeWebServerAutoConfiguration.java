@@ -45,7 +45,8 @@ import org.jope.autoconfigure.ServerType;
 @EnableConfigurationProperties({ JopeProperties.class, ServerProperties.class })
 @Import({ JopeWebServerAutoConfiguration.EmbeddedTomcat.class, JopeWebServerAutoConfiguration.EmbeddedJetty.class,
         JopeWebServerAutoConfiguration.EmbeddedUndertow.class, JopeWebServerAutoConfiguration.TomcatThreads.class,
-        JopeWebServerAutoConfiguration.JettyThreads.class, JopeWebServerAutoConfiguration.UndertowThreads.class })
+        JopeWebServerAutoConfiguration.JettyThreads.class, JopeWebServerAutoConfiguration.JettyUris.class,
+        JopeWebServerAutoConfiguration.UndertowThreads.class })
 public class JopeWebServerAutoConfiguration {
 
     @Bean
@@ -140,6 +141,18 @@ public class JopeWebServerAutoConfiguration {
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
                 ServerProperties serverProperties) {
             return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties);
+        }
+
+    }
+
+    /** Names that hold '%' reach the publisher on Jetty as on the other two. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
+    static class JettyUris {
+
+        @Bean
+        JettyUriComplianceCustomizer jopeJettyUriComplianceCustomizer() {
+            return new JettyUriComplianceCustomizer();
         }
 
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.jope.autoconfigure.ErrorPathEnvironmentPostProcessor;
 import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +93,8 @@ class DebugModeTests {
         try (ConfigurableApplicationContext context = Sites.start(type, new Class<?>[] { RaisingView.class },
                 "jope.debug-exceptions=true")) {
             get(Sites.url(context) + "/welcome/@@raise");
-            HttpResponse<String> errorPage = get(Sites.url(context) + "/error");
+            HttpResponse<String> errorPage = get(Sites.url(context) + ErrorPathEnvironmentPostProcessor.ERROR_PATH);
+            assertThat(errorPage.statusCode()).as("Boot's error controller answers there").isNotEqualTo(404);
             assertThat(errorPage.body()).doesNotContain(RaisingView.MESSAGE).doesNotContain("\tat ");
         }
     }

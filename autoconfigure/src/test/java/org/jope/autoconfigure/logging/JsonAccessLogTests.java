@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import org.jope.core.log.AccessLog;
+import org.jope.testsite.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import org.jope.testsite.RawHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,43 +9,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.jope.testsite.HeadlessChromium;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The status page as a manager sees it, in a real headless Chromium driven through Debian's chromedriver: the charts
  * are drawn and follow the load while requests come in. A screenshot is kept as target/screenshots/status.png.
- * Chromium is kept off the network, which this machine does not have; without chromedriver the test fails under CI
- * and is skipped elsewhere.
  */
 class StatusPageBrowserTests {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private static final Path SCREENSHOT = Path.of("target/screenshots/status.png");
 
     @Test
     void theChartsAreDrawnAndFollowTheLoad(@TempDir Path profile) throws Exception {
-        requireBrowser();
+        HeadlessChromium.require();
         try (ConfigurableApplicationContext site = ObservedSite.start("tomcat", new Class<?>[0])) {
             int port = ((ServletWebServerApplicationContext) site).getWebServer().getPort();
-            WebDriver browser = startBrowser(profile);
+            WebDriver browser = HeadlessChromium.start(profile);
             try {
                 browser.get("http://" + ObservedSite.MANAGER + ":" + ObservedSite.PASSWORD + "@127.0.0.1:" + port
                         + "/@@status");
@@ -72,26 +64,6 @@ class StatusPageBrowserTests {
             }
         }
         assertThat(SCREENSHOT).isNotEmptyFile();
-    }
-
-    private static void requireBrowser() {
-        boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        String missing = "The status page browser test needs " + CHROMEDRIVER + " and " + CHROMIUM
-                + ": apt-get install chromium chromium-driver";
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail(missing);
-        }
-        Assumptions.assumeTrue(present, missing);
-    }
-
-    private static WebDriver startBrowser(Path profile) {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1000,1600",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        return new ChromeDriver(service, options);
     }
 
     private static String page(WebDriver browser, String line) {

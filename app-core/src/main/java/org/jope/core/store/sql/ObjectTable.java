@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,8 +23,8 @@ import org.jope.core.content.Page;
 
 /**
  * Every statement on {@code jope_object}, the table of objects: one row an object, its parent's oid, its place among
- * its siblings, and its serial, which every write is conditional on. The kind column holds
- * {@link ContentKind#columnValue()}.
+ * its siblings, and its serial, which every write is conditional on, with the time it was written. The kind column
+ * holds {@link ContentKind#columnValue()}.
  */
 public final class ObjectTable {
 
@@ -69,7 +72,7 @@ public final class ObjectTable {
                     return null;
                 }
                 long serial = rows.getLong("serial");
-                long modified = rows.getLong("modified");
+                long modified = modified(rows);
                 String name = rows.getString("name");
                 ContentKind kind = ContentKind.fromColumn(rows.getString("kind"));
                 String title = rows.getString("title");
@@ -105,7 +108,7 @@ public final class ObjectTable {
             insert.setString(7, contentType);
             insert.setBytes(8, body);
             insert.setLong(9, serial);
-            insert.setLong(10, modified);
+            setModified(insert, 10, modified);
             insert.executeUpdate();
         }
     }
@@ -119,7 +122,7 @@ public final class ObjectTable {
             update.setString(3, contentType);
             update.setBytes(4, body);
             update.setLong(5, serial);
-            update.setLong(6, modified);
+            setModified(update, 6, modified);
             update.setLong(7, oid);
             update.setLong(8, expectedSerial);
             return update.executeUpdate() == 1;
@@ -135,7 +138,7 @@ public final class ObjectTable {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE jope_object SET serial = ?, modified = ? WHERE oid = ? AND serial = ?")) {
             update.setLong(1, serial);
-            update.setLong(2, modified);
+            setModified(update, 2, modified);
             update.setLong(3, oid);
             update.setLong(4, expectedSerial);
             return update.executeUpdate() == 1;
@@ -205,9 +208,19 @@ public final class ObjectTable {
         while (rows.next()) {
             children.add(new ChildEntry(rows.getLong("oid"), rows.getString("name"),
                     ContentKind.fromColumn(rows.getString("kind")), rows.getString("title"), rows.getLong("serial"),
-                    rows.getLong("modified")));
+                    modified(rows)));
         }
         return children;
+    }
+
+    /** Times are kept as timestamps with time zone, in UTC, so that processes in any time zone read them alike. */
+    private static void setModified(PreparedStatement statement, int index, long epochMillis) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+    }
+
+    private static long modified(ResultSet rows) throws SQLException {
+        OffsetDateTime modified = rows.getObject("modified", OffsetDateTime.class);
+        return modified == null ? 0 : modified.toInstant().toEpochMilli();
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -2,6 +2,8 @@ package org.jope.core.store.sql;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class StoreSchema {
         // Two processes starting at once on a new shared store would otherwise race to create and seed it.
         dialect.lockSchema(connection);
         create(connection, dialect);
+        addModifiedColumn(connection);
         if (!objects.exists(connection, ObjectTable.ROOT_OID)) {
             seed(connection, objects, log);
         }
@@ -51,12 +54,9 @@ public final class StoreSchema {
                         content_type VARCHAR(255),
                         body %s,
                         serial BIGINT NOT NULL,
-                        modified BIGINT,
+                        modified TIMESTAMP WITH TIME ZONE NOT NULL,
                         CONSTRAINT jope_object_name UNIQUE (parent_oid, name)
                     )""".formatted(dialect.binaryType()));
-            // Stores made before objects carried their modification time gain the column; their rows read as 0,
-            // unknown, until they are next written.
-            statement.execute("ALTER TABLE jope_object ADD COLUMN IF NOT EXISTS modified BIGINT");
             statement.execute("CREATE INDEX IF NOT EXISTS jope_object_children ON jope_object (parent_oid, sort_key)");
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS jope_txn (
@@ -73,6 +73,27 @@ public final class StoreSchema {
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_tid_seq START WITH 1");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_commit_seq START WITH 1");
         }
+    }
+
+    /**
+     * Stores made before objects had a modification time get the column, and every object the time of the upgrade:
+     * later than anything a client can have seen, so that no If-Unmodified-Since passes by mistake. The column is
+     * looked up first, because ALTER TABLE locks the table even when it has nothing to do.
+     */
+    private static void addModifiedColumn(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        boolean upper = metaData.storesUpperCaseIdentifiers();
+        try (ResultSet column = metaData.getColumns(null, null, upper ? "JOPE_OBJECT" : "jope_object",
+                upper ? "MODIFIED" : "modified")) {
+            if (column.next()) {
+                return;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE jope_object ADD COLUMN modified TIMESTAMP WITH TIME ZONE "
+                    + "DEFAULT CURRENT_TIMESTAMP NOT NULL");
+        }
+        logger.info("Gave the objects of a store made by an earlier version a modification time");
     }
 
     private static void seed(Connection connection, ObjectTable objects, TransactionLog log) throws SQLException {

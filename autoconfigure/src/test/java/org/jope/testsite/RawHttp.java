@@ -1,4 +1,4 @@
-package org.jope.autoconfigure.logging;
+package org.jope.testsite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * Speaks HTTP/1.1 over a plain socket, so that a test controls every byte it sends (a bare CR in a header, a
  * request line the container must reject) and the address it sends from (127.0.0.2 is another peer on loopback).
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -21,11 +21,11 @@ final class RawHttp {
     }
 
     /** Sends the request from 127.0.0.1; it should ask for {@code Connection: close}. */
-    static Response send(int port, String request) throws IOException {
+    public static Response send(int port, String request) throws IOException {
         return send("127.0.0.1", port, request);
     }
 
-    static Response send(String fromAddress, int port, String request) throws IOException {
+    public static Response send(String fromAddress, int port, String request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
@@ -37,7 +37,7 @@ final class RawHttp {
     }
 
     /** Sends the start of a request and hangs up without waiting for an answer. */
-    static void sendAndHangUp(int port, String partialRequest) throws IOException {
+    public static void sendAndHangUp(int port, String partialRequest) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
             socket.setSoLinger(true, 0);
@@ -47,13 +47,13 @@ final class RawHttp {
     }
 
     /** The status and the body of a response; the body de-chunked. */
-    record Response(int status, String head, byte[] body) {
+    public record Response(int status, String head, byte[] body) {
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        static Response read(InputStream in, boolean headRequest) throws IOException {
+        public static Response read(InputStream in, boolean headRequest) throws IOException {
             String head = readHead(in);
             int status = Integer.parseInt(head.substring(9, 12));
             String lower = head.toLowerCase(Locale.ROOT);
