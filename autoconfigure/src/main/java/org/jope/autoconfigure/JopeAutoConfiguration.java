@@ -10,12 +10,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -70,7 +72,9 @@ public class JopeAutoConfiguration {
         PublishingFilter jopePublishingFilter(ListableBeanFactory beans,
                 ObjectProvider<DispatcherServletPath> dispatcherServletPath) {
             DispatcherServletPath path = dispatcherServletPath.getIfAvailable();
-            return new PublishingFilter(beans, path != null ? path.getPrefix() : "");
+            String name = path instanceof ServletRegistrationBean<?> registration ? registration.getServletName()
+                    : DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME;
+            return new PublishingFilter(beans, path != null ? path.getPrefix() : "", name);
         }
 
         /** Last, so that every filter of the application's and Boot's sees the published requests first. */

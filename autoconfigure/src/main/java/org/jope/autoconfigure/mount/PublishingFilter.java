@@ -7,8 +7,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,7 +24,8 @@ import org.jope.core.publisher.Publisher;
 /**
  * Publishes every request that no Spring MVC handler maps, without entering the DispatcherServlet: the application's
  * controllers, Actuator and Boot's prefixed static resources keep their paths, and the publisher answers the rest
- * of the URL space. Mounted as the last filter, so that every filter the application or Boot registers, Spring
+ * of the URL space. A request that the container maps to another servlet of the application's (registered at its own
+ * path) goes to that servlet. Mounted as the last filter, so that every filter the application or Boot registers, Spring
  * Security's chain included, sees the published requests first.
  *
  * <p>Which paths are mapped is read from the handler mappings once every bean exists, which is before the server
@@ -37,16 +40,20 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
 
     private final String dispatcherPrefix;
 
+    private final String dispatcherName;
+
     private volatile Publisher publisher;
 
     private volatile ControllerPaths controllerPaths;
 
     /**
      * @param dispatcherPrefix the DispatcherServlet's path ({@code spring.mvc.servlet.path}), "" at the root
+     * @param dispatcherName the DispatcherServlet's name in the container
      */
-    public PublishingFilter(ListableBeanFactory beans, String dispatcherPrefix) {
+    public PublishingFilter(ListableBeanFactory beans, String dispatcherPrefix, String dispatcherName) {
         this.beans = beans;
         this.dispatcherPrefix = dispatcherPrefix;
+        this.dispatcherName = dispatcherName;
     }
 
     /**
@@ -62,7 +69,7 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || controllerPaths.isMapped(http)) {
+        if (!(request instanceof HttpServletRequest http) || isForAnotherServlet(http) || controllerPaths.isMapped(http)) {
             chain.doFilter(request, response);
             return;
         }
@@ -72,6 +79,13 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
             observation.setPathPattern(PATH_PATTERN);
         }
         publisher.publish(http, (HttpServletResponse) response);
+    }
+
+    /** Mapped by its own path to a servlet that is not the DispatcherServlet: the default mapping is the site's. */
+    private boolean isForAnotherServlet(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        return mapping != null && mapping.getMappingMatch() != MappingMatch.DEFAULT
+                && !dispatcherName.equals(mapping.getServletName());
     }
 
 }

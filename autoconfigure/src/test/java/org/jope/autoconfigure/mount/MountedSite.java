@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.io.IOException;
+
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +22,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * What the mount tests add to the test site: a DispatcherServlet that counts the requests it serves, controllers
- * with patterns, and a filter of the application's own that refuses one path and notes every path it sees.
+ * with patterns, a servlet of the application's own at its own paths, and a filter of the application's own that
+ * refuses one path and notes every path it sees.
  */
 @Configuration(proxyBeanMethods = false)
 class MountedSite {
@@ -41,6 +46,21 @@ class MountedSite {
             }
 
         };
+    }
+
+    /** A servlet registered beside the DispatcherServlet, by an exact path and by a path prefix. */
+    @Bean
+    ServletRegistrationBean<HttpServlet> ownServlet() {
+        return new ServletRegistrationBean<>(new HttpServlet() {
+
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.getWriter().print("from the application's servlet");
+            }
+
+        }, "/hello", "/legacy/*");
     }
 
     /** A guard, as Spring Security's filter chain would be: it runs before the publisher on every request. */

@@ -57,6 +57,17 @@ class PublishingMountTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "tomcat", "jetty", "undertow" })
+    void aServletOfTheApplicationsKeepsItsPaths(String type) throws Exception {
+        try (ConfigurableApplicationContext site = Sites.start(type, new Class<?>[] { MountedSite.class })) {
+            assertThat(get(site, "/hello").body()).isEqualTo("from the application's servlet");
+            assertThat(get(site, "/legacy/report").body()).isEqualTo("from the application's servlet");
+            assertThat(get(site, "/hellos").statusCode()).as("not the servlet's path: published").isEqualTo(404);
+            assertThat(get(site, "/welcome").body()).contains("Welcome to Jope");
+        }
+    }
+
     private HttpResponse<String> get(ConfigurableApplicationContext site, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(Sites.url(site) + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
