@@ -2,6 +2,7 @@
 """Turns the raw output of bench/run into results.md, summary.tsv and one SVG chart per group of runs.
 
   report.py brief RAW_WRK_FILE    one line of figures for the console
+  report.py rate RAW_WRK_FILE     the run's requests/s, a bare number (0 when wrk printed nothing)
   report.py write RESULTS_DIR     results.md, summary.tsv and completions-*.svg from RESULTS_DIR/raw/
 
 The figures come from the "jope ..." lines that bench/completions.lua prints at the end of each wrk run.
@@ -24,6 +25,17 @@ STORE_NAMES = {
     "h2": "the embedded store (h2)",
     "postgres": "the shared store (postgres)",
     "postgres-2x2": "the shared store with two instances behind nginx (postgres-2x2)",
+}
+KIND_NAMES = {
+    "page": '"/"',
+    "bare": "bare servlet",
+    "plain": "plain page",
+    "hello": "/hello in Jope",
+    "304": '"/" with If-None-Match',
+    "nolog": '"/" without the access log',
+    "leaf": "a page in the root",
+    "deep": "a page in the big folder",
+    "overload": '"/" overloaded',
 }
 # The seed's "more instances with fewer threads each": one instance on the shared store against several behind nginx.
 SINGLE_STORE, SCALE_OUT_STORE = "postgres", "postgres-2x2"
@@ -140,13 +152,24 @@ class Run:
     app_cpu_s: float
     instances: int = 1
     proxy_cpu_s: float = 0.0
+    warmup_s: int = 0
+    steady: bool = False
     wrk: WrkFigures = None
+    # The warm-up's slices, in order: the ramp the measured run starts after.
+    warmups: list = field(default_factory=list)
     chart: str = ""
 
     @property
     def name(self):
+        if self.kind == "page":
+            return f"{self.container} {self.store} {self.path}"
         suffix = f" c{self.connections}" if self.kind == "overload" else ""
-        return f"{self.container} {self.store} {self.path}{suffix}"
+        return f"{self.container} {KIND_NAMES.get(self.kind, self.kind)} {self.path}{suffix}"
+
+    @property
+    def warmup_seconds(self):
+        """Completions per whole second through the warm-up, slice after slice."""
+        return [v for slice_ in self.warmups for v in slice_.whole_seconds]
 
     @property
     def measured(self):
@@ -160,6 +183,13 @@ class Run:
     def setup(self):
         """Instances × threads, as in the seed's advice: "1×4", "2×2"."""
         return f"{self.instances}×{self.threads}"
+
+    @property
+    def unexpected(self):
+        """Responses with a status this run should not give: not 304 in the 304 run, else not 2xx."""
+        if self.kind == "304":
+            return sum(n for status, n in self.wrk.statuses.items() if status != 304)
+        return self.wrk.non_2xx
 
     @property
     def wrk_cpu_s(self):
@@ -187,8 +217,14 @@ def read_runs(raw_dir):
                 # Absent from manifests written before the postgres-2x2 runs existed.
                 instances=int(row.get("instances") or 1),
                 proxy_cpu_s=float(row.get("proxy_cpu_s") or 0),
+                # Absent from manifests written before the warm-up went on until the rate was steady.
+                warmup_s=int(row.get("warmup_s") or 0),
+                steady=row.get("steady") == "1",
             )
             run.wrk = parse_wrk(raw_dir / f"{run.prefix}.wrk.txt")
+            slices = sorted(raw_dir.glob(f"{run.prefix}.warmup-*.txt"),
+                            key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+            run.warmups = [w for w in map(parse_wrk, slices) if w]
             runs.append(run)
     return runs
 
@@ -232,15 +268,14 @@ def log_tail(path):
 
 
 def chart_groups(runs):
-    """Runs drawn together, one line per container: "/" per store, the ceiling, and the overload runs."""
+    """Runs drawn together, one line per container: "/" per store, then each other kind."""
     groups = {}
     for run in runs:
         if run.kind == "page":
             key = (f"completions-{run.store}.svg", f'"/" on {run.store}, {run.connections} connections')
-        elif run.kind == "ceiling":
-            key = ("completions-hello.svg", f"/hello (the ceiling), {run.connections} connections")
         else:
-            key = ("completions-overload.svg", f'"/" on {run.store}, {run.connections} connections (overload)')
+            key = (f"completions-{run.kind}.svg",
+                   f"{KIND_NAMES.get(run.kind, run.kind)} ({run.path}), {run.connections} connections")
         groups.setdefault(key, []).append(run)
     return groups
 
@@ -259,9 +294,10 @@ def svg_chart(title, runs):
     width, height = 800, 340
     left, right, top, bottom = 70, 160, 40, 50
     plot_w, plot_h = width - left - right, height - top - bottom
-    series = [(run, run.wrk.whole_seconds) for run in runs]
-    length = max(len(points) for _, points in series)
-    highest = max(max(points, default=0) for _, points in series) or 1
+    # The warm-up comes first, so that the ramp to the steady rate shows; a dashed line marks where measuring began.
+    series = [(run, run.warmup_seconds + run.wrk.whole_seconds, len(run.warmup_seconds)) for run in runs]
+    length = max(len(points) for _, points, _ in series)
+    highest = max(max(points, default=0) for _, points, _ in series) or 1
     y_step = nice_step(highest / 5)
     y_ticks = -(-highest // y_step)
     y_max = y_step * y_ticks
@@ -286,12 +322,16 @@ def svg_chart(title, runs):
     x_step = nice_step(length / 10)
     for second in sorted({1, *range(x_step, length + 1, x_step)}):
         out.append(f'<text x="{x(second - 1):.1f}" y="{top + plot_h + 18}" text-anchor="middle">{second}</text>')
-    out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">seconds into the run</text>')
+    out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">'
+               'seconds since the warm-up began</text>')
     out.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
     out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
 
-    for index, (run, points) in enumerate(series):
+    for index, (run, points, measured_from) in enumerate(series):
         colour = CONTAINER_COLOURS.get(run.container, "#333")
+        if measured_from:
+            out.append(f'<line x1="{x(measured_from):.1f}" x2="{x(measured_from):.1f}" y1="{top}" '
+                       f'y2="{top + plot_h}" stroke="{colour}" stroke-dasharray="4 3"/>')
         coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(points))
         out.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
         # A second without completions is a stall: mark it, so that it shows even under another line.
@@ -305,6 +345,10 @@ def svg_chart(title, runs):
     legend_y = top + 10 + 20 * len(series)
     out.append(f'<circle cx="{left + plot_w + 25}" cy="{legend_y}" r="3.5" fill="{STALL_COLOUR}"/>')
     out.append(f'<text x="{left + plot_w + 40}" y="{legend_y + 4}">no completions</text>')
+    legend_y += 20
+    out.append(f'<line x1="{left + plot_w + 15}" x2="{left + plot_w + 35}" y1="{legend_y}" y2="{legend_y}" '
+               'stroke="#333" stroke-dasharray="4 3"/>')
+    out.append(f'<text x="{left + plot_w + 40}" y="{legend_y + 4}">measuring begins</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -329,15 +373,28 @@ def write_charts(results_dir, runs):
 # --- findings -----------------------------------------------------------------------------------------------------
 
 
-def ceiling_of(runs, container):
-    return next((r for r in runs if r.kind == "ceiling" and r.container == container and r.measured), None)
+def run_of(runs, kind, container, store="h2"):
+    """The measured run of this kind on this container (for kind page, on this store), or None."""
+    return next((r for r in runs if r.kind == kind and r.container == container and r.measured
+                 and (kind != "page" or r.store == store)), None)
 
 
-def ratio(run, runs):
-    hello = ceiling_of(runs, run.container)
-    if not (hello and run.measured and hello.requests_per_s):
+def share(run, reference):
+    """run's requests/s over reference's, or None when either is missing."""
+    if not (run and reference and reference.requests_per_s):
         return None
-    return run.requests_per_s / hello.requests_per_s
+    return run.requests_per_s / reference.requests_per_s
+
+
+# Each comparison in the references table: its heading, and the two runs of a container it divides.
+COMPARISONS = [
+    ('"/" ÷ bare', lambda runs, c: share(run_of(runs, "page", c), run_of(runs, "bare", c))),
+    ('"/" ÷ plain', lambda runs, c: share(run_of(runs, "page", c), run_of(runs, "plain", c))),
+    ("304 ÷ bare", lambda runs, c: share(run_of(runs, "304", c), run_of(runs, "bare", c))),
+    ('"/" ÷ "/" without access log', lambda runs, c: share(run_of(runs, "page", c), run_of(runs, "nolog", c))),
+    ("deep ÷ leaf", lambda runs, c: share(run_of(runs, "deep", c), run_of(runs, "leaf", c))),
+]
+REFERENCE_KINDS = ["bare", "plain", "hello", "304", "nolog", "leaf", "deep"]
 
 
 def page_run(runs, container, store):
@@ -390,15 +447,11 @@ def findings(runs, machine):
             sentence += ", ahead of " + " and ".join(others)
         sentences.append(sentence + ".")
 
-    ratios = []
-    for container in dict.fromkeys(r.container for r in runs):
-        per_store = [f"{pct(100 * ratio(r, runs))} on {r.store}"
-                     for r in runs if r.kind == "page" and r.container == container and ratio(r, runs)]
-        if per_store:
-            ratios.append(f"{container} {', '.join(per_store)}")
-    if ratios:
-        sentences.append('"/" reached this share of the raw servlet\'s rate on the same container: '
-                         + "; ".join(ratios) + ".")
+    for heading, compare in COMPARISONS:
+        shares = [f"{c} {compare(runs, c):.2f}" for c in dict.fromkeys(r.container for r in runs)
+                  if compare(runs, c) is not None]
+        if shares:
+            sentences.append(f"{heading}: " + ", ".join(shares) + ".")
 
     scale_out = scale_out_finding(runs, machine)
     if scale_out:
@@ -409,10 +462,16 @@ def findings(runs, machine):
     sentences.append("Stalls: " + "; ".join(stalls) + "." if stalls
                      else "No run had a second without completions: no stalls.")
 
-    errors = [f"{r.name}: {count(r.wrk.non_2xx)} non-2xx, socket errors c/r/w/t {r.wrk.socket_errors}"
-              for r in runs if r.kind != "overload" and r.measured and (r.wrk.non_2xx or r.wrk.has_socket_errors)]
+    # One slice has nothing to be steady against: only a longer warm-up that ran out counts.
+    unsteady = [f"{r.name} ({r.warmup_s} s)" for r in runs if r.measured and len(r.warmups) > 1 and not r.steady]
+    if unsteady:
+        sentences.append("Warm-ups that reached their limit before the rate was steady: " + "; ".join(unsteady) + ".")
+
+    errors = [f"{r.name}: {count(r.unexpected)} unexpected statuses, socket errors c/r/w/t {r.wrk.socket_errors}"
+              for r in runs if r.kind != "overload" and r.measured and (r.unexpected or r.wrk.has_socket_errors)]
     sentences.append("Errors at 100 clients: " + "; ".join(errors) + "." if errors
-                     else "At 100 clients no run had a non-2xx response or a socket error.")
+                     else "At 100 clients no run had an unexpected status (not 2xx, or not 304 in the 304 run) "
+                          "or a socket error.")
 
     failed = [f"{r.name} ({OUTCOME_TEXT.get(r.outcome, r.outcome)})" for r in runs if r.outcome != "ok"]
     if failed:
@@ -445,15 +504,21 @@ def findings(runs, machine):
 # --- results.md and summary.tsv -----------------------------------------------------------------------------------
 
 
+def run_label(run):
+    """What a row of the figures table measured: the store for "/", else the kind of run."""
+    return run.store if run.kind == "page" else KIND_NAMES.get(run.kind, run.kind)
+
+
 def figure_row(run):
     if not run.measured:
-        return [str(run.n), run.container, run.store, run.path, OUTCOME_TEXT.get(run.outcome, run.outcome)] + ["—"] * 11
+        return [str(run.n), run.container, run_label(run), run.path,
+                OUTCOME_TEXT.get(run.outcome, run.outcome)] + ["—"] * 11
     w = run.wrk
     status = "" if run.outcome == "ok" else f" ({OUTCOME_TEXT.get(run.outcome, run.outcome)})"
     return [
-        str(run.n), run.container, run.store, run.path, count(w.requests_per_s) + status,
+        str(run.n), run.container, run_label(run), run.path, count(w.requests_per_s) + status,
         ms(w.latency_us["p50"]), ms(w.latency_us["p99"]), ms(w.latency_us["max"]),
-        count(w.non_2xx), w.socket_errors, str(w.zero_seconds), str(w.longest_gap),
+        count(run.unexpected), w.socket_errors, str(w.zero_seconds), str(w.longest_gap),
         count(w.slowest_second) if w.slowest_second is not None else "—",
         pct(run.cpu_pct(run.wrk_cpu_s)), pct(run.cpu_pct(run.app_cpu_s)), proxy_cpu(run),
     ]
@@ -465,22 +530,36 @@ def table(header, rows):
     return "\n".join(lines)
 
 
-def ratio_rows(runs):
+def reference_rows(runs):
+    """Per container: "/" on h2, each reference run's requests/s, and the comparisons."""
+    kinds = [k for k in REFERENCE_KINDS if any(r.kind == k for r in runs)]
+    header = ["container", '"/" h2 req/s'] + [f"{KIND_NAMES[k]} req/s" for k in kinds]
+    comparisons = [(heading, compare) for heading, compare in COMPARISONS
+                   if any(compare(runs, c) is not None for c in dict.fromkeys(r.container for r in runs))]
+    header += [heading for heading, _ in comparisons]
     rows = []
-    stores = list(dict.fromkeys(r.store for r in runs if r.kind == "page"))
     for container in dict.fromkeys(r.container for r in runs):
-        hello = ceiling_of(runs, container)
-        row = [container, count(hello.requests_per_s) if hello else "—"]
-        for store in stores:
-            page = page_run(runs, container, store)
-            share = ratio(page, runs) if page else None
-            row += [count(page.requests_per_s) if page and page.measured else "—",
-                    f"{share:.2f}" if share is not None else "—"]
+        row = [container]
+        for kind in ["page"] + kinds:
+            run = run_of(runs, kind, container)
+            row.append(count(run.requests_per_s) if run else "—")
+        for _, compare in comparisons:
+            value = compare(runs, container)
+            row.append(f"{value:.2f}" if value is not None else "—")
         rows.append(row)
-    header = ["container", "/hello req/s"]
-    for store in stores:
-        header += [f'"/" {store} req/s', f'"/" {store} ÷ hello']
     return header, rows
+
+
+def warmup_rows(runs):
+    """Each run's warm-up: its length, whether it ended steady, and each slice's requests/s."""
+    rows = []
+    for run in runs:
+        if not run.warmups:
+            continue
+        ramp = " → ".join(count(w.requests_per_s) for w in run.warmups)
+        rows.append([str(run.n), run.name, str(run.warmup_s), "yes" if run.steady else "no", ramp,
+                     count(run.requests_per_s) if run.measured else "—"])
+    return rows
 
 
 def scale_out_table(pairs):
@@ -541,7 +620,7 @@ def overload_rows(runs):
 def results_markdown(runs, machine, charts, raw_dir):
     kinds = {r.kind for r in runs}
     duration = max((r.wrk.seconds for r in runs if r.measured), default=0)
-    figure_header = ["#", "container", "store", "path", "requests/s", "p50 ms", "p99 ms", "max ms", "non-2xx",
+    figure_header = ["#", "container", "run", "path", "requests/s", "p50 ms", "p99 ms", "max ms", "unexpected status",
                      "socket errors c/r/w/t", "s without completions", "longest gap s", "slowest s",
                      "wrk CPU", "app CPU", "nginx CPU"]
     parts = [
@@ -549,7 +628,10 @@ def results_markdown(runs, machine, charts, raw_dir):
         "",
         f"{'**Smoke run: a check of the harness, not a measurement.** ' if '--smoke' in machine.get('command', '') else ''}"
         f"100 clients fetch \"/\" for {duration:.0f} s on each container and store, as in the seed's test, beside "
-        "the raw servlet /hello on the same container (the ceiling). See bench/README.md for what each figure means.",
+        "its references in the same run: a bare servlet in a plain Spring Boot app (the ceiling), the page a user "
+        "would write instead (Spring MVC and JdbcTemplate), /hello behind Jope's filters, a 304 answer, \"/\" "
+        "without the access log, and a page in a big folder against one in the root. Each JVM is warmed up until "
+        "its rate is steady. See bench/README.md for what each figure means.",
         "",
         "## Findings",
         "",
@@ -559,11 +641,17 @@ def results_markdown(runs, machine, charts, raw_dir):
         "",
     ]
     parts += [f"- {key}: {value}" for key, value in machine.items()]
-    parts += ["", '## "/" and the ceiling, 100 connections', ""]
-    parts.append(table(figure_header, [figure_row(r) for r in runs if r.kind in ("page", "ceiling")]))
-    if "ceiling" in kinds:
-        header, rows = ratio_rows(runs)
-        parts += ["", '## "/" ÷ hello', "", table(header, rows)]
+    parts += ["", "## Every run at 100 connections", ""]
+    parts.append(table(figure_header, [figure_row(r) for r in runs if r.kind != "overload"]))
+    if kinds & set(REFERENCE_KINDS):
+        header, rows = reference_rows(runs)
+        parts += ["", '## "/" against its references, on h2', "", table(header, rows)]
+    ramps = warmup_rows(runs)
+    if ramps:
+        parts += ["", "## Warm-up", "",
+                  "Each slice's requests/s, until two in a row were within 5% of each other (steady) or the limit "
+                  "was reached; the measured run starts after the last one.", "",
+                  table(["#", "run", "warm-up s", "steady", "slices, requests/s", "measured requests/s"], ramps)]
     pairs = scale_out_pairs(runs)
     if pairs:
         parts += scale_out_section(pairs, machine)
@@ -599,7 +687,7 @@ def run_logs(run, raw_dir):
 SUMMARY_COLUMNS = ["n", "kind", "container", "store", "path", "connections", "outcome", "requests_per_s", "chart",
                    "p50_ms", "p99_ms", "max_ms", "non_2xx", "status_503", "socket_errors_crwt", "zero_seconds",
                    "longest_gap_s", "slowest_second", "wrk_cpu_pct", "app_cpu_pct", "instances", "threads",
-                   "proxy_cpu_pct"]
+                   "proxy_cpu_pct", "warmup_s", "steady"]
 
 
 def summary_row(run):
@@ -610,7 +698,7 @@ def summary_row(run):
             w.non_2xx, w.statuses.get(503, 0), w.socket_errors, w.zero_seconds, w.longest_gap,
             w.slowest_second if w.slowest_second is not None else "",
             f"{run.cpu_pct(run.wrk_cpu_s):.0f}", f"{run.cpu_pct(run.app_cpu_s):.0f}", run.instances, run.threads,
-            f"{run.cpu_pct(run.proxy_cpu_s):.0f}"]
+            f"{run.cpu_pct(run.proxy_cpu_s):.0f}", run.warmup_s, int(run.steady)]
 
 
 def write(results_dir):
@@ -632,13 +720,19 @@ def brief(wrk_file):
     if not w or not w.duration_us:
         print("no figures: wrk printed none (see the raw file)")
         return
+    statuses = ", ".join(f"{status}: {count(n)}" for status, n in sorted(w.statuses.items()))
     print(f"{count(w.requests_per_s)} requests/s, p99 {ms(w.latency_us['p99'])} ms, "
-          f"max {ms(w.latency_us['max'])} ms, non-2xx {count(w.non_2xx)}, socket errors c/r/w/t {w.socket_errors}, "
+          f"max {ms(w.latency_us['max'])} ms, statuses {statuses or 'none'}, socket errors c/r/w/t {w.socket_errors}, "
           f"{w.zero_seconds} s without completions, wrk CPU {pct(100 * w.cpu_ticks / CLOCK_TICKS / w.seconds)}")
 
 
+def rate(wrk_file):
+    w = parse_wrk(wrk_file)
+    print(f"{w.requests_per_s:.1f}" if w else "0")
+
+
 if __name__ == "__main__":
-    commands = {"brief": brief, "write": write}
+    commands = {"brief": brief, "rate": rate, "write": write}
     if len(sys.argv) != 3 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](sys.argv[2])
