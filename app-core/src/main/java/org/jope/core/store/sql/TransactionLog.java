@@ -28,20 +28,25 @@ public final class TransactionLog {
         return dialect.nextValue(connection, "jope_tid_seq");
     }
 
-    /** Records a commit under the next commit number; call it under the commit lock, just before committing. */
-    public void append(Connection connection, long tid, String user, Collection<String> paths,
+    /**
+     * Records a commit under the next commit number and returns that number; call it under the commit lock, just
+     * before committing.
+     */
+    public long append(Connection connection, long tid, String user, Collection<String> paths,
             Collection<Long> oids, String origin) throws SQLException {
         try (PreparedStatement log = connection.prepareStatement("""
                 INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             log.setLong(1, tid);
-            log.setLong(2, dialect.nextValue(connection, "jope_commit_seq"));
+            long commit = dialect.nextValue(connection, "jope_commit_seq");
+            log.setLong(2, commit);
             log.setTimestamp(3, Timestamp.from(Instant.now()));
             log.setString(4, user);
             log.setString(5, String.join("\n", paths));
             log.setString(6, joined(oids));
             log.setString(7, origin);
             log.executeUpdate();
+            return commit;
         }
     }
 
@@ -75,6 +80,34 @@ public final class TransactionLog {
             }
         }
         return newest;
+    }
+
+    /**
+     * The highest commit number that trimming has removed from the log, 0 when it never ran: a reader that last saw
+     * an older commit may have missed entries. Read it after the entries, so that a trim that commits in between
+     * shows here rather than going unseen.
+     */
+    public long trimmedThrough(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT trimmed_through FROM jope_txn_horizon")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Removes the entries committed before {@code cutoff} and moves the horizon past them, in the caller's
+     * transaction; returns how many were removed. The horizon's row lock keeps two trimming processes in turn.
+     */
+    public int trim(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement horizon = connection.prepareStatement("""
+                UPDATE jope_txn_horizon SET trimmed_through = GREATEST(trimmed_through,
+                    COALESCE((SELECT MAX(commit_seq) FROM jope_txn WHERE committed_at < ?), 0))""");
+                PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM jope_txn WHERE commit_seq <= (SELECT trimmed_through FROM jope_txn_horizon)""")) {
+            horizon.setTimestamp(1, Timestamp.from(cutoff));
+            horizon.executeUpdate();
+            return delete.executeUpdate();
+        }
     }
 
     private static String joined(Collection<Long> oids) {
