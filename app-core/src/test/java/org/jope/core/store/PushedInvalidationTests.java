@@ -95,6 +95,39 @@ class PushedInvalidationTests {
     }
 
     /**
+     * Pushed, read-only transactions on cached objects hold no store connection, however many are open: a cache hit
+     * does no SQL. Polled, each transaction that polls holds one.
+     */
+    @Test
+    void pushedCacheHitsBorrowNoConnectionAndPolledOnesDo() throws Exception {
+        try (Site pushed = site("pushed", InvalidationMode.PUSH); Site polled = site("polled", InvalidationMode.POLL)) {
+            await("the pushed instance listens", () -> pushed.application().store().cacheIsCurrent());
+            assertThat(activeConnectionsWhileReadingCached(pushed.application().store())).isZero();
+            assertThat(activeConnectionsWhileReadingCached(polled.application().store())).isPositive();
+        }
+    }
+
+    /** Opens five read-only transactions that read the cached root, and counts the pool's busy connections. */
+    private static int activeConnectionsWhileReadingCached(ObjectStore store) {
+        try (Transaction warm = store.begin(null, true)) {
+            warm.root();
+        }
+        List<Transaction> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Transaction transaction = store.begin(null, true);
+                open.add(transaction);
+                transaction.root();
+            }
+            return ((com.zaxxer.hikari.HikariDataSource) store.dataSource()).getHikariPoolMXBean()
+                    .getActiveConnections();
+        }
+        finally {
+            open.forEach(Transaction::close);
+        }
+    }
+
+    /**
      * B's listening backend is killed, three times, while A goes on writing. Each time B listens again by itself,
      * and from then on no read through B shows a version older than the last one A acknowledged before that.
      */
