@@ -60,32 +60,50 @@ public final class TransactionLog {
     }
 
     /**
-     * Hands over the oids of every commit after {@code lastSeen} that another origin made, in commit order, and
-     * returns the newest commit number read, or {@code lastSeen} when there is none.
+     * Hands over the oids of every commit after {@code lastSeen} that another origin made, in commit order. One
+     * statement reads them with the trim horizon, so both come from one snapshot, in one round trip: a trim that
+     * removed entries this reader needed shows in the horizon it returns.
      */
-    public long changedSince(Connection connection, long lastSeen, String ownOrigin, LongConsumer changedOid)
+    public Reading changedSince(Connection connection, long lastSeen, String ownOrigin, LongConsumer changedOid)
             throws SQLException {
         long newest = lastSeen;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT commit_seq, origin, oids FROM jope_txn WHERE commit_seq > ? ORDER BY commit_seq")) {
+        long horizon = 0;
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT 0 AS horizon_row, trimmed_through AS commit_seq, NULL AS origin, NULL AS oids
+                FROM jope_txn_horizon
+                UNION ALL
+                SELECT 1, commit_seq, origin, oids FROM jope_txn WHERE commit_seq > ?
+                ORDER BY 1, 2""")) {
             select.setLong(1, lastSeen);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    newest = rows.getLong("commit_seq");
+                    if (rows.getInt(1) == 0) {
+                        horizon = rows.getLong(2);
+                        continue;
+                    }
+                    newest = rows.getLong(2);
                     // This process's own commits are in its cache already, newer than anything the log could say.
-                    if (!ownOrigin.equals(rows.getString("origin"))) {
-                        split(rows.getString("oids"), changedOid);
+                    if (!ownOrigin.equals(rows.getString(3))) {
+                        split(rows.getString(4), changedOid);
                     }
                 }
             }
         }
-        return newest;
+        return new Reading(newest, horizon);
+    }
+
+    /**
+     * What a read of the log found.
+     *
+     * @param newest the newest commit number read, or the one read from when there was none
+     * @param trimmedThrough the highest commit number trimming has removed, 0 when it never ran
+     */
+    public record Reading(long newest, long trimmedThrough) {
     }
 
     /**
      * The highest commit number that trimming has removed from the log, 0 when it never ran: a reader that last saw
-     * an older commit may have missed entries. Read it after the entries, so that a trim that commits in between
-     * shows here rather than going unseen.
+     * an older commit may have missed entries.
      */
     public long trimmedThrough(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -100,8 +100,9 @@ public final class LogFollower {
             from = lastSeen;
         }
         List<Long> changed = new ArrayList<>();
-        long newest = log.changedSince(connection, from, origin, changed::add);
-        long horizon = log.trimmedThrough(connection);
+        TransactionLog.Reading read = log.changedSince(connection, from, origin, changed::add);
+        long newest = read.newest();
+        long horizon = read.trimmedThrough();
         synchronized (this) {
             if (horizon > from && horizon > droppedFor) {
                 cache.dropAll();
