@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +25,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import org.jope.core.config.InvalidationMode;
+import org.jope.core.config.JopeConfig;
+import org.jope.core.config.JopeSettings;
 import org.jope.core.store.sync.LogFollower;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.Site;
@@ -107,6 +109,25 @@ class PushedInvalidationTests {
         }
     }
 
+    /** On a data source that the caller owns, the listener holds one of its connections, and gives it back on close. */
+    @Test
+    void onTheCallersDataSourceTheListenerHoldsOneConnectionUntilClosed() throws Exception {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(3);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            JopeConfig config = JopeConfig.builder()
+                    .storeUrl(postgres.getJdbcUrl("postgres", "postgres")).build();
+            try (ObjectStore store = ObjectStore.open(config, dataSource)) {
+                await("the store listens", store::cacheIsCurrent);
+                assertThat(dataSource.getHikariPoolMXBean().getActiveConnections()).isEqualTo(1);
+            }
+            await("the listener's connection is back", () -> dataSource.getHikariPoolMXBean()
+                    .getActiveConnections() == 0);
+        }
+    }
+
     /** Opens five read-only transactions that read the cached root, and counts the pool's busy connections. */
     private static int activeConnectionsWhileReadingCached(ObjectStore store) {
         try (Transaction warm = store.begin(null, true)) {
@@ -119,7 +140,7 @@ class PushedInvalidationTests {
                 open.add(transaction);
                 transaction.root();
             }
-            return ((com.zaxxer.hikari.HikariDataSource) store.dataSource()).getHikariPoolMXBean()
+            return ((HikariDataSource) store.dataSource()).getHikariPoolMXBean()
                     .getActiveConnections();
         }
         finally {
@@ -285,7 +306,7 @@ class PushedInvalidationTests {
                 .storeUrl(postgres.getJdbcUrl("postgres", "postgres"))
                 .poolTimeout(Duration.ofSeconds(1))
                 .invalidation(mode)
-                .transactionLogRetention(org.jope.core.config.JopeSettings.TRANSACTION_LOG_RETENTION.parser()
+                .transactionLogRetention(JopeSettings.TRANSACTION_LOG_RETENTION.parser()
                         .parse("retention", retention)));
     }
 

@@ -1,6 +1,7 @@
 package org.jope.core.store.sync;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ public final class InvalidationListener implements AutoCloseable {
         long retryMillis = FIRST_RETRY_MILLIS;
         boolean lost = false;
         while (!closed) {
-            try (Connection connection = connections.call()) {
+            try (Connection connection = connections.call(); AutoCloseable restored = () -> restore(connection)) {
                 connection.setAutoCommit(true);
                 connection.setClientInfo("ApplicationName", applicationName);
                 try (Statement statement = connection.createStatement()) {
@@ -100,6 +101,19 @@ public final class InvalidationListener implements AutoCloseable {
             }
         }
         listening = false;
+    }
+
+    /**
+     * Leaves a connection lent by the caller's data source as its pool expects it, not auto-committing and
+     * listening to nothing; a connection of the listener's own is closed right after, and a broken one cannot be.
+     */
+    private static void restore(Connection connection) throws SQLException {
+        if (!connection.isClosed() && connection.isValid(1)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("UNLISTEN *");
+            }
+            connection.setAutoCommit(false);
+        }
     }
 
     /** Waits before the next attempt to connect; false when interrupted by {@link #close()}. */
