@@ -149,7 +149,7 @@ public final class ObjectStore implements AutoCloseable {
 
     /**
      * On a shared store, drops from the cache what other processes committed before the transaction began, unless
-     * pushed invalidations keep it current and the transaction {@code writes}; nothing on an embedded one.
+     * pushed invalidations keep the cache current and the transaction only reads; nothing on an embedded one.
      */
     void catchUp(Transaction transaction, boolean writes) {
         if (sync == null) {
