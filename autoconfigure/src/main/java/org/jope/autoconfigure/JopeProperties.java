@@ -166,11 +166,15 @@ public class JopeProperties {
         private Duration conflictBackoff = JopeSettings.CONFLICT_BACKOFF.defaultValue();
 
         /**
-         * How often the shared store polls its transaction log for other processes' commits, to drop them from the
-         * object cache. 0 polls before every transaction, so a write through one instance is seen by the next
-         * request through any other.
+         * How an instance on the shared store learns of other instances' commits, to drop them from its object cache:
+         * push (PostgreSQL announces each commit to a listening connection, so a cache hit does no SQL and a write
+         * reaches the other instances within milliseconds) or poll (every transaction reads the transaction log
+         * first, so a write through one instance is seen by the next request through any other). The embedded store
+         * needs neither. Bound as text, so that a bad value gets the core's error, which names both modes.
          */
-        private Duration pollInterval = JopeSettings.POLL_INTERVAL.defaultValue();
+        private String invalidation = JopeSettings.INVALIDATION.defaultText();
+
+        private final TransactionLog transactionLog = new TransactionLog();
 
         public String getUrl() {
             return url;
@@ -231,12 +235,16 @@ public class JopeProperties {
             this.maxConflictRetries = maxConflictRetries;
         }
 
-        public Duration getPollInterval() {
-            return pollInterval;
+        public String getInvalidation() {
+            return invalidation;
         }
 
-        public void setPollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
+        public void setInvalidation(String invalidation) {
+            this.invalidation = invalidation;
+        }
+
+        public TransactionLog getTransactionLog() {
+            return transactionLog;
         }
 
         public Duration getConflictBackoff() {
@@ -245,6 +253,25 @@ public class JopeProperties {
 
         public void setConflictBackoff(Duration conflictBackoff) {
             this.conflictBackoff = conflictBackoff;
+        }
+
+    }
+
+    public static class TransactionLog {
+
+        /**
+         * How long the store's transaction log keeps a commit before it is trimmed. A running instance reads each
+         * commit within moments; one cut off from the database for longer drops its whole object cache when it is
+         * back, since the log no longer says what changed.
+         */
+        private Duration retention = JopeSettings.TRANSACTION_LOG_RETENTION.defaultValue();
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
         }
 
     }

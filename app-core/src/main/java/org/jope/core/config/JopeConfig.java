@@ -19,12 +19,14 @@ import java.time.Duration;
  * @param debugExceptions let exceptions reach the servlet container instead of the exception views
  * @param initUser the file of managers, {@code name:{bcrypt}hash} a line
  * @param maxRequestBodySize the largest request body accepted, in bytes
- * @param pollInterval how often a shared store polls its transaction log for other processes' commits; zero polls
- * before every transaction
+ * @param invalidation how a shared store's cache learns of other processes' commits: pushed or polled
+ * @param transactionLogRetention how long the transaction log keeps a commit; an instance cut off for longer drops its
+ * whole cache when it comes back
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
-        boolean debugExceptions, Path initUser, long maxRequestBodySize, Duration pollInterval) {
+        boolean debugExceptions, Path initUser, long maxRequestBodySize, InvalidationMode invalidation,
+        Duration transactionLogRetention) {
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
@@ -68,7 +70,9 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
 
         private long maxRequestBodySize = JopeSettings.MAX_REQUEST_BODY_SIZE.defaultValue();
 
-        private Duration pollInterval = JopeSettings.POLL_INTERVAL.defaultValue();
+        private InvalidationMode invalidation = JopeSettings.INVALIDATION.defaultValue();
+
+        private Duration transactionLogRetention = JopeSettings.TRANSACTION_LOG_RETENTION.defaultValue();
 
         private Builder() {
         }
@@ -124,14 +128,20 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
-        public Builder pollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
+        public Builder invalidation(InvalidationMode invalidation) {
+            this.invalidation = invalidation;
+            return this;
+        }
+
+        public Builder transactionLogRetention(Duration transactionLogRetention) {
+            this.transactionLogRetention = transactionLogRetention;
             return this;
         }
 
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
-                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, pollInterval);
+                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, invalidation,
+                    transactionLogRetention);
         }
 
     }

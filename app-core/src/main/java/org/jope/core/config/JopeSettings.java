@@ -3,12 +3,17 @@ package org.jope.core.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.jope.core.config.ValueParsers.count;
 import static org.jope.core.config.ValueParsers.dataSize;
 import static org.jope.core.config.ValueParsers.duration;
 import static org.jope.core.config.ValueParsers.flag;
+import static org.jope.core.config.ValueParsers.oneOf;
 import static org.jope.core.config.ValueParsers.path;
 import static org.jope.core.config.ValueParsers.text;
 import static org.jope.core.config.ValueParsers.wholeNumber;
@@ -42,8 +47,11 @@ public final class JopeSettings {
     public static final ConfigKey<Duration> CONFLICT_BACKOFF = new ConfigKey<>("jope.store.conflict-backoff", "10ms",
             duration());
 
-    public static final ConfigKey<Duration> POLL_INTERVAL = new ConfigKey<>("jope.store.poll-interval", "0s",
-            duration());
+    public static final ConfigKey<InvalidationMode> INVALIDATION = new ConfigKey<>("jope.store.invalidation", "push",
+            oneOf(InvalidationMode.class));
+
+    public static final ConfigKey<Duration> TRANSACTION_LOG_RETENTION = new ConfigKey<>(
+            "jope.store.transaction-log.retention", "1h", duration("1s"));
 
     public static final ConfigKey<Boolean> DEBUG_EXCEPTIONS = new ConfigKey<>("jope.debug-exceptions", "false",
             flag());
@@ -55,8 +63,20 @@ public final class JopeSettings {
 
     /** Every key above, in the order the docs list them. */
     public static final List<ConfigKey<?>> ALL = List.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, POOL_SIZE,
-            POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, POLL_INTERVAL, DEBUG_EXCEPTIONS, INITUSER,
-            MAX_REQUEST_BODY_SIZE);
+            POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, INVALIDATION, TRANSACTION_LOG_RETENTION,
+            DEBUG_EXCEPTIONS, INITUSER, MAX_REQUEST_BODY_SIZE);
+
+    /**
+     * Keys that earlier versions read and this one does not, each with what to set instead. They are not an error,
+     * so that an old config still starts, but each one set is named in a warning.
+     */
+    public static final Map<String, String> RETIRED = Map.of("jope.store.poll-interval",
+            "jope.store.poll-interval is no longer read: a delayed poll left the cache stale and raised conflicts. "
+                    + "Remove it; jope.store.invalidation: push (the default) has every instance's cache follow the "
+                    + "others' commits within milliseconds, and poll reads the log before every transaction, as "
+                    + "poll-interval: 0s did.");
+
+    private static final Logger logger = LoggerFactory.getLogger(JopeSettings.class);
 
     private JopeSettings() {
     }
@@ -68,6 +88,7 @@ public final class JopeSettings {
      * @throws InvalidConfigValueException for the first value that does not fit its key
      */
     public static JopeConfig read(Function<String, String> lookup) {
+        retiredKeysSet(lookup).forEach(logger::warn);
         return JopeConfig.builder()
                 .storeUrl(STORE_URL.read(lookup))
                 .storeCredentials(STORE_USERNAME.read(lookup), STORE_PASSWORD.read(lookup))
@@ -76,11 +97,18 @@ public final class JopeSettings {
                 .cacheSize(CACHE_SIZE.read(lookup))
                 .maxConflictRetries(MAX_CONFLICT_RETRIES.read(lookup))
                 .conflictBackoff(CONFLICT_BACKOFF.read(lookup))
-                .pollInterval(POLL_INTERVAL.read(lookup))
+                .invalidation(INVALIDATION.read(lookup))
+                .transactionLogRetention(TRANSACTION_LOG_RETENTION.read(lookup))
                 .debugExceptions(DEBUG_EXCEPTIONS.read(lookup))
                 .initUser(INITUSER.read(lookup))
                 .maxRequestBodySize(MAX_REQUEST_BODY_SIZE.read(lookup))
                 .build();
+    }
+
+    /** The warning for each retired key that {@code lookup} sets. */
+    public static List<String> retiredKeysSet(Function<String, String> lookup) {
+        return RETIRED.entrySet().stream().filter((key) -> lookup.apply(key.getKey()) != null)
+                .map(Map.Entry::getValue).toList();
     }
 
 }

@@ -74,6 +74,32 @@ public final class ValueParsers {
                 });
     }
 
+    /** A duration of at least {@code minimum}, which is written as a config file would write it. */
+    public static ValueParser<Duration> duration(String minimum) {
+        Duration least = parseDuration(minimum);
+        return new ValueParser<>("a duration of at least " + minimum + ", such as 30m, 1h or PT1H (a bare number is "
+                + "milliseconds)", (text) -> {
+                    Duration duration = parseDuration(text.strip());
+                    return (duration != null && duration.compareTo(least) >= 0) ? duration : null;
+                });
+    }
+
+    /** One of the constants of {@code type}, written in lower case (or in any case). */
+    public static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
+        StringBuilder names = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            names.append(names.isEmpty() ? "" : " or ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        return new ValueParser<>(names.toString(), (text) -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(text.strip())) {
+                    return constant;
+                }
+            }
+            return null;
+        });
+    }
+
     /** A size of zero or more, in bytes. */
     public static ValueParser<Long> dataSize() {
         return new ValueParser<>("a size of zero or more, such as 512MB or 1GB (B, KB, MB, GB or TB; a bare number "

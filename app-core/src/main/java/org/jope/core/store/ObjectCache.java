@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import org.jope.core.content.ContentObject;
 import org.jope.core.store.sql.ObjectTable;
+import org.jope.core.store.sync.InvalidatedCache;
 
 /**
  * Committed object snapshots by oid, shared by all requests of this process: the analogue of ZODB's object cache, so
@@ -21,7 +22,7 @@ import org.jope.core.store.sql.ObjectTable;
  * <p>A commit hands over the snapshots of the rows it wrote. Commits reach the cache in the order they reached the
  * database, since the store holds its commit lock across both (as ZODB's storages do), so the newest state wins.
  */
-public final class ObjectCache {
+public final class ObjectCache implements InvalidatedCache {
 
     private static final Long ROOT = ObjectTable.ROOT_OID;
 
@@ -59,9 +60,16 @@ public final class ObjectCache {
     }
 
     /** Called after a commit, with every oid whose snapshot the commit made stale. */
+    @Override
     public synchronized void invalidate(Collection<Long> oids) {
         generation++;
         objects.invalidateAll(oids);
+    }
+
+    @Override
+    public synchronized void dropAll() {
+        generation++;
+        objects.invalidateAll();
     }
 
     /**

@@ -151,7 +151,9 @@ public final class Transaction implements AutoCloseable {
             if (writes != null) {
                 advanceFolderSerials();
                 store.location().dialect().lockCommits(connection);
-                store.log().append(connection, writes.tid, user, writes.paths, writes.changedOids(), store.origin());
+                long commit = store.log().append(connection, writes.tid, user, writes.paths, writes.changedOids(),
+                        store.origin());
+                store.location().dialect().announceCommit(connection, commit);
                 store.commitLock().lock();
                 try {
                     connection.commit();
@@ -189,7 +191,7 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** The connection, borrowed from the pool on first use; the poller reads the transaction log on it. */
+    /** The connection, borrowed from the pool on first use; a poll of the transaction log reads on it. */
     Connection connection() {
         if (connection == null) {
             connection = store.borrowConnection();
@@ -220,13 +222,17 @@ public final class Transaction implements AutoCloseable {
         return loadFromDatabase(oid);
     }
 
-    /** On a shared store, the first read of a transaction first drops what other processes changed. */
+    /**
+     * On a shared store, the first read of a transaction first drops what other processes changed, unless pushed
+     * invalidations keep the cache current; a writer and a retry always catch up, so that they read what they change
+     * as fresh as the log says.
+     */
     private void pollOnce() {
         if (polled) {
             return;
         }
         polled = true;
-        store.pollInvalidations(this, retry);
+        store.catchUp(this, retry || !readOnly);
     }
 
     private void advanceFolderSerials() throws SQLException {

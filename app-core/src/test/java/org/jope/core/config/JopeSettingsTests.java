@@ -25,7 +25,8 @@ class JopeSettingsTests {
         assertThat(config.cacheSize()).isEqualTo(5000);
         assertThat(config.maxConflictRetries()).isEqualTo(3);
         assertThat(config.conflictBackoff()).isEqualTo(Duration.ofMillis(10));
-        assertThat(config.pollInterval()).isEqualTo(Duration.ZERO);
+        assertThat(config.invalidation()).isEqualTo(InvalidationMode.PUSH);
+        assertThat(config.transactionLogRetention()).isEqualTo(Duration.ofHours(1));
         assertThat(config.debugExceptions()).isFalse();
         assertThat(config.initUser()).isEqualTo(Path.of("./inituser"));
         assertThat(config.maxRequestBodySize()).isEqualTo(1L << 30);
@@ -39,14 +40,16 @@ class JopeSettingsTests {
                 Map.entry("jope.store.username", "sa"), Map.entry("jope.store.password", "pw"),
                 Map.entry("jope.store.pool-size", "9"), Map.entry("jope.store.pool-timeout", "2s"),
                 Map.entry("jope.store.cache-size", "12"), Map.entry("jope.store.max-conflict-retries", "0"),
-                Map.entry("jope.store.conflict-backoff", "PT0.5S"), Map.entry("jope.store.poll-interval", "250"),
+                Map.entry("jope.store.conflict-backoff", "PT0.5S"), Map.entry("jope.store.invalidation", "POLL"),
+                Map.entry("jope.store.transaction-log.retention", "30m"),
                 Map.entry("jope.debug-exceptions", "on"), Map.entry("jope.security.inituser", "/srv/users"),
                 Map.entry("jope.server.max-request-body-size", "512MB"));
 
         JopeConfig config = JopeSettings.read(values::get);
 
         assertThat(config).isEqualTo(new JopeConfig("jdbc:h2:mem:x", "sa", "pw", 9, Duration.ofSeconds(2), 12, 0,
-                Duration.ofMillis(500), true, Path.of("/srv/users"), 512L << 20, Duration.ofMillis(250)));
+                Duration.ofMillis(500), true, Path.of("/srv/users"), 512L << 20, InvalidationMode.POLL,
+                Duration.ofMinutes(30)));
         assertThat(JopeSettings.ALL).extracting(ConfigKey::name).containsExactlyInAnyOrderElementsOf(values.keySet());
     }
 
@@ -78,7 +81,10 @@ class JopeSettingsTests {
             "jope.store.max-conflict-retries | 2.5 | a whole number of at least 0",
             "jope.store.pool-timeout | 5 s | a duration of zero or more",
             "jope.store.pool-timeout | -5s | a duration of zero or more",
-            "jope.store.poll-interval | 5 fortnights | a duration of zero or more",
+            "jope.store.invalidation | pushed | push or poll",
+            "jope.store.invalidation | '' | push or poll",
+            "jope.store.transaction-log.retention | 500ms | a duration of at least 1s",
+            "jope.store.transaction-log.retention | 5 fortnights | a duration of at least 1s",
             "jope.store.conflict-backoff | PTfive | a duration of zero or more",
             "jope.server.max-request-body-size | 1gb | a size of zero or more",
             "jope.server.max-request-body-size | 99999999999TB | a size of zero or more",
@@ -92,6 +98,17 @@ class JopeSettingsTests {
                     assertThat(ex.value()).isEqualTo(value);
                     assertThat(ex.getMessage()).startsWith(key + " is '" + value + "', but it must be " + expected);
                 });
+    }
+
+    @Test
+    void theRetiredPollIntervalIsNamedWithWhatToSetInstead() {
+        Map<String, String> old = Map.of("jope.store.poll-interval", "0s");
+
+        assertThat(JopeSettings.read(old::get)).isEqualTo(JopeConfig.builder().build());
+        assertThat(JopeSettings.retiredKeysSet(old::get)).singleElement().asString()
+                .startsWith("jope.store.poll-interval is no longer read").contains("jope.store.invalidation: push",
+                        "poll");
+        assertThat(JopeSettings.retiredKeysSet((key) -> null)).isEmpty();
     }
 
     @Test

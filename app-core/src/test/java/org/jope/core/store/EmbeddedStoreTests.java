@@ -65,6 +65,11 @@ class EmbeddedStoreTests {
         Folder rootAfterWrite;
         try (ObjectStore store = ObjectStore.open(config(file))) {
             try (Transaction transaction = store.begin("admin", false)) {
+                // The seed and this write may fall in one millisecond; the check below needs the clock past the seed.
+                long seeded = transaction.load(transaction.root().child("welcome").oid()).modified();
+                while (System.currentTimeMillis() <= seeded) {
+                    Thread.onSpinWait();
+                }
                 transaction.createChild(transaction.root(), "timed", new NewContent(ContentKind.PAGE, "Timed",
                         Page.PLAIN_TEXT, "x".getBytes()), "/timed");
                 transaction.commit();

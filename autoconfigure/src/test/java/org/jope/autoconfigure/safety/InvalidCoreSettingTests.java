@@ -43,6 +43,35 @@ class InvalidCoreSettingTests {
     }
 
     @Test
+    void anUnknownInvalidationModeNamesTheKeyAndBothModes() {
+        runner.withPropertyValues("jope.store.invalidation=pushed", "jope.security.inituser=" + directory.resolve("u"))
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new InvalidConfigValueFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).isEqualTo("The property jope.store.invalidation is set to "
+                            + "'pushed', which Jope cannot use: it must be push or poll.");
+                });
+    }
+
+    @Test
+    void aRetentionBelowASecondNamesTheKeyAndTheLeast() {
+        runner.withPropertyValues("jope.store.transaction-log.retention=10ms",
+                "jope.security.inituser=" + directory.resolve("u")).run((context) -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new InvalidConfigValueFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).startsWith("The property "
+                            + "jope.store.transaction-log.retention is set to '10ms', which Jope cannot use: it must "
+                            + "be a duration of at least 1s");
+                    assertThat(analysis.getAction()).startsWith("Set jope.store.transaction-log.retention to a "
+                            + "duration of at least 1s");
+                });
+    }
+
+    @Test
     void aDirectoryWhereTheManagersFileShouldBeIsNamed() throws Exception {
         Path inituser = Files.createDirectories(directory.resolve("inituser"));
         runner.withPropertyValues("jope.security.inituser=" + inituser).run((context) -> {

@@ -23,6 +23,9 @@ public enum SqlDialect {
     /** The advisory lock key held from the allocation of a commit sequence number to the commit. */
     private static final long COMMIT_LOCK = 0x4a6f7065434cL;
 
+    /** The NOTIFY channel on which each commit is announced with its commit number. */
+    public static final String COMMIT_CHANNEL = "jope_commits";
+
     private final String binaryType;
 
     private final String nextValueTemplate;
@@ -50,6 +53,18 @@ public enum SqlDialect {
      */
     public void lockCommits(Connection connection) throws SQLException {
         lock(connection, COMMIT_LOCK);
+    }
+
+    /**
+     * Announces a commit to the other processes' listeners, inside the committing transaction, so that only
+     * committed work is announced, and in commit order; the embedded store has nobody to tell.
+     */
+    public void announceCommit(Connection connection, long commit) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("NOTIFY " + COMMIT_CHANNEL + ", '" + commit + "'");
+            }
+        }
     }
 
     /** Takes the lock that keeps two processes from creating and seeding a new store at once. */

@@ -69,6 +69,11 @@ public final class StoreSchema {
                         origin VARCHAR(64)
                     )""");
             statement.execute("CREATE INDEX IF NOT EXISTS jope_txn_commit_seq ON jope_txn (commit_seq)");
+            // One row: the highest commit number trimmed from the log, so that a process that missed entries can tell.
+            statement.execute("CREATE TABLE IF NOT EXISTS jope_txn_horizon (trimmed_through BIGINT NOT NULL)");
+            statement.execute("""
+                    INSERT INTO jope_txn_horizon (trimmed_through)
+                    SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM jope_txn_horizon)""");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_oid_seq START WITH 1");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_tid_seq START WITH 1");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS jope_commit_seq START WITH 1");

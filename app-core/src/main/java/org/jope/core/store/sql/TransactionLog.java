@@ -28,20 +28,25 @@ public final class TransactionLog {
         return dialect.nextValue(connection, "jope_tid_seq");
     }
 
-    /** Records a commit under the next commit number; call it under the commit lock, just before committing. */
-    public void append(Connection connection, long tid, String user, Collection<String> paths,
+    /**
+     * Records a commit under the next commit number and returns that number; call it under the commit lock, just
+     * before committing.
+     */
+    public long append(Connection connection, long tid, String user, Collection<String> paths,
             Collection<Long> oids, String origin) throws SQLException {
         try (PreparedStatement log = connection.prepareStatement("""
                 INSERT INTO jope_txn (tid, commit_seq, committed_at, username, paths, oids, origin)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             log.setLong(1, tid);
-            log.setLong(2, dialect.nextValue(connection, "jope_commit_seq"));
+            long commit = dialect.nextValue(connection, "jope_commit_seq");
+            log.setLong(2, commit);
             log.setTimestamp(3, Timestamp.from(Instant.now()));
             log.setString(4, user);
             log.setString(5, String.join("\n", paths));
             log.setString(6, joined(oids));
             log.setString(7, origin);
             log.executeUpdate();
+            return commit;
         }
     }
 
@@ -55,26 +60,72 @@ public final class TransactionLog {
     }
 
     /**
-     * Hands over the oids of every commit after {@code lastSeen} that another origin made, in commit order, and
-     * returns the newest commit number read, or {@code lastSeen} when there is none.
+     * Hands over the oids of every commit after {@code lastSeen} that another origin made, in commit order. One
+     * statement reads them with the trim horizon, so both come from one snapshot, in one round trip: a trim that
+     * removed entries this reader needed shows in the horizon it returns.
      */
-    public long changedSince(Connection connection, long lastSeen, String ownOrigin, LongConsumer changedOid)
+    public Reading changedSince(Connection connection, long lastSeen, String ownOrigin, LongConsumer changedOid)
             throws SQLException {
         long newest = lastSeen;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT commit_seq, origin, oids FROM jope_txn WHERE commit_seq > ? ORDER BY commit_seq")) {
+        long horizon = 0;
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT 0 AS horizon_row, trimmed_through AS commit_seq, NULL AS origin, NULL AS oids
+                FROM jope_txn_horizon
+                UNION ALL
+                SELECT 1, commit_seq, origin, oids FROM jope_txn WHERE commit_seq > ?
+                ORDER BY 1, 2""")) {
             select.setLong(1, lastSeen);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    newest = rows.getLong("commit_seq");
+                    if (rows.getInt(1) == 0) {
+                        horizon = rows.getLong(2);
+                        continue;
+                    }
+                    newest = rows.getLong(2);
                     // This process's own commits are in its cache already, newer than anything the log could say.
-                    if (!ownOrigin.equals(rows.getString("origin"))) {
-                        split(rows.getString("oids"), changedOid);
+                    if (!ownOrigin.equals(rows.getString(3))) {
+                        split(rows.getString(4), changedOid);
                     }
                 }
             }
         }
-        return newest;
+        return new Reading(newest, horizon);
+    }
+
+    /**
+     * What a read of the log found.
+     *
+     * @param newest the newest commit number read, or the one read from when there was none
+     * @param trimmedThrough the highest commit number trimming has removed, 0 when it never ran
+     */
+    public record Reading(long newest, long trimmedThrough) {
+    }
+
+    /**
+     * The highest commit number that trimming has removed from the log, 0 when it never ran: a reader that last saw
+     * an older commit may have missed entries.
+     */
+    public long trimmedThrough(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT trimmed_through FROM jope_txn_horizon")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Removes the entries committed before {@code cutoff} and moves the horizon past them, in the caller's
+     * transaction; returns how many were removed. The horizon's row lock keeps two trimming processes in turn.
+     */
+    public int trim(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement horizon = connection.prepareStatement("""
+                UPDATE jope_txn_horizon SET trimmed_through = GREATEST(trimmed_through,
+                    COALESCE((SELECT MAX(commit_seq) FROM jope_txn WHERE committed_at < ?), 0))""");
+                PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM jope_txn WHERE commit_seq <= (SELECT trimmed_through FROM jope_txn_horizon)""")) {
+            horizon.setTimestamp(1, Timestamp.from(cutoff));
+            horizon.executeUpdate();
+            return delete.executeUpdate();
+        }
     }
 
     private static String joined(Collection<Long> oids) {
