@@ -170,7 +170,9 @@ class SharedStoreTests {
                 long tookMillis = (System.nanoTime() - started) / 1_000_000;
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(response.headers().firstValue("Retry-After")).isPresent();
-                assertThat(tookMillis).as("never longer than the pool timeout").isLessThan(1000 + 500);
+                // The pool timeout (1 s) bounds the wait, not Hikari's default of 30 s; the margin is for a loaded
+                // 2-core machine, where a full CI run saw 1,581 ms with the same code.
+                assertThat(tookMillis).as("bounded by the pool timeout").isLessThan(1000 + 4000);
             }
             postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pgdata"))
                     .setCleanDataDirectory(false).setPort(port).start();
