@@ -58,8 +58,9 @@ public final class Jope {
     private static JopeApplication assemble(JopeConfig config, ObjectStore store) {
         try {
             InitUserFile users = InitUserFile.read(config.initUser());
-            Publisher publisher = new Publisher(config, store, new Authenticator(users), new ObjectMapper());
-            return new JopeApplication(config, store, users, publisher);
+            Authenticator authenticator = new Authenticator(users);
+            Publisher publisher = new Publisher(config, store, authenticator, new ObjectMapper());
+            return new JopeApplication(config, store, users, authenticator, publisher);
         }
         catch (RuntimeException ex) {
             store.close();

@@ -1,12 +1,15 @@
 package org.jope.core.security;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jope.core.errors.Unauthorized;
 
 /**
- * Tells who sent a request, by HTTP Basic against the inituser file. Reads are anonymous; a write needs a manager,
- * and without one it is answered with the Basic challenge.
+ * Tells who sent a request, by HTTP Basic against the inituser file. A write needs a manager, and without one it is
+ * answered with the Basic challenge; a read is looked up only when its view asks, so that an anonymous read never
+ * verifies a password.
  */
 public final class Authenticator {
 
@@ -15,27 +18,55 @@ public final class Authenticator {
 
     private final InitUserFile users;
 
+    private final LongAdder passwordChecks = new LongAdder();
+
     public Authenticator(InitUserFile users) {
         this.users = users;
     }
 
-    /** The manager's name, or null for an anonymous read. */
+    /**
+     * The manager who sends a write.
+     *
+     * @throws Unauthorized without a manager's name and password
+     */
     public String authenticate(HttpServletRequest request) {
-        BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
-        String user = credentials != null && users.verify(credentials.name(), credentials.password())
-                ? credentials.name() : null;
-        if (user != null) {
-            request.setAttribute(USER_ATTRIBUTE, user);
-        }
-        if (user == null && !isRead(request.getMethod())) {
+        BasicCredentials credentials = credentials(request);
+        String user = (credentials != null) ? verify(request, credentials) : null;
+        if (user == null) {
             throw new Unauthorized(credentials == null ? "Changing the site needs a manager's login."
                     : "The name or password is wrong.");
         }
         return user;
     }
 
-    private static boolean isRead(String method) {
-        return method.equals("GET") || method.equals("HEAD");
+    /** The manager who sends a read whose view needs one, or null when the request names none or a wrong one. */
+    public String identify(HttpServletRequest request) {
+        BasicCredentials credentials = credentials(request);
+        return (credentials != null) ? verify(request, credentials) : null;
+    }
+
+    /** The name this request was authenticated as, or null. */
+    public static String userOf(HttpServletRequest request) {
+        Object user = request.getAttribute(USER_ATTRIBUTE);
+        return (user != null) ? user.toString() : null;
+    }
+
+    /** How many passwords were checked against their hash since the start. */
+    public long passwordChecks() {
+        return passwordChecks.sum();
+    }
+
+    private String verify(HttpServletRequest request, BasicCredentials credentials) {
+        passwordChecks.increment();
+        if (!users.verify(credentials.name(), credentials.password())) {
+            return null;
+        }
+        request.setAttribute(USER_ATTRIBUTE, credentials.name());
+        return credentials.name();
+    }
+
+    private static BasicCredentials credentials(HttpServletRequest request) {
+        return BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
     }
 
 }
