@@ -12,7 +12,7 @@ import org.jope.core.config.JopeSettings;
 import org.jope.core.config.YamlConfigFile;
 import org.jope.core.publisher.Publisher;
 import org.jope.core.security.Authenticator;
-import org.jope.core.security.InitUserFile;
+import org.jope.core.security.ManagerFile;
 import org.jope.core.store.ObjectStore;
 
 /**
@@ -57,10 +57,9 @@ public final class Jope {
 
     private static JopeApplication assemble(JopeConfig config, ObjectStore store) {
         try {
-            InitUserFile users = InitUserFile.read(config.initUser());
-            Authenticator authenticator = new Authenticator(users);
+            Authenticator authenticator = new Authenticator(new ManagerFile(config.initUser()));
             Publisher publisher = new Publisher(config, store, authenticator, new ObjectMapper());
-            return new JopeApplication(config, store, users, authenticator, publisher);
+            return new JopeApplication(config, store, authenticator, publisher);
         }
         catch (RuntimeException ex) {
             store.close();

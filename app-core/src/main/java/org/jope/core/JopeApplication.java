@@ -24,14 +24,15 @@ public final class JopeApplication implements AutoCloseable {
 
     private final Publisher publisher;
 
-    JopeApplication(JopeConfig config, ObjectStore store, InitUserFile users, Authenticator authenticator,
-            Publisher publisher) {
+    JopeApplication(JopeConfig config, ObjectStore store, Authenticator authenticator, Publisher publisher) {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
         this.publisher = publisher;
+        InitUserFile users = authenticator.users();
         if (users.isEmpty()) {
-            logger.warn("No managers in {}: the site is read-only until one is added", users.path().toAbsolutePath());
+            logger.warn("No managers in {}: the site is read-only until one is added; a manager added while the "
+                    + "site runs counts from the next request", users.path().toAbsolutePath());
         }
     }
 

@@ -16,12 +16,18 @@ public final class Authenticator {
     /** The request attribute that carries the authenticated user's name, for the access log. */
     public static final String USER_ATTRIBUTE = "org.jope.user";
 
-    private final InitUserFile users;
+    private final ManagerFile managers;
+
+    private final VerifiedLogins verified = new VerifiedLogins();
 
     private final LongAdder passwordChecks = new LongAdder();
 
-    public Authenticator(InitUserFile users) {
-        this.users = users;
+    /** The file that the cache of logins was last filled from; when another is read, the cache is emptied. */
+    private volatile InitUserFile cachedFrom;
+
+    public Authenticator(ManagerFile managers) {
+        this.managers = managers;
+        this.cachedFrom = managers.users();
     }
 
     /**
@@ -51,15 +57,28 @@ public final class Authenticator {
         return (user != null) ? user.toString() : null;
     }
 
-    /** How many passwords were checked against their hash since the start. */
+    /** The managers as the inituser file holds them now. */
+    public InitUserFile users() {
+        return managers.users();
+    }
+
+    /** How many passwords were checked against their hash since the start; a login found in the cache is not. */
     public long passwordChecks() {
         return passwordChecks.sum();
     }
 
     private String verify(HttpServletRequest request, BasicCredentials credentials) {
-        passwordChecks.increment();
-        if (!users.verify(credentials.name(), credentials.password())) {
-            return null;
+        InitUserFile users = managers.users();
+        if (users != cachedFrom) {
+            cachedFrom = users;
+            verified.clear();
+        }
+        if (!verified.contains(credentials, users)) {
+            passwordChecks.increment();
+            if (!users.verify(credentials.name(), credentials.password())) {
+                return null;
+            }
+            verified.add(credentials, users);
         }
         request.setAttribute(USER_ATTRIBUTE, credentials.name());
         return credentials.name();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.errors.Unauthorized;
 import org.jope.core.http.Rendered;
+import org.jope.core.security.InitUserFile;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.Site;
 
@@ -82,6 +83,35 @@ class AuthenticationTests {
             assertThat(site.anonymous().as(Site.MANAGER, "wrong").put("/a", "text/plain", "x").statusCode())
                     .isEqualTo(401);
             assertThat(site.application().authenticator().passwordChecks()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aVerifiedLoginIsCachedUntilTheFileChanges() throws Exception {
+        try (Site site = Site.start(directory)) {
+            assertThat(site.manager().put("/a", "text/plain", "x").statusCode()).isEqualTo(201);
+            assertThat(site.application().authenticator().passwordChecks()).isEqualTo(1);
+            assertThat(site.manager().put("/b", "text/plain", "x").statusCode()).isEqualTo(201);
+            assertThat(site.manager().delete("/b").statusCode()).isEqualTo(204);
+            assertThat(site.application().authenticator().passwordChecks()).isEqualTo(1);
+            // A wrong password is never remembered: each one costs its hash.
+            for (int i = 0; i < 2; i++) {
+                assertThat(site.anonymous().as(Site.MANAGER, "wrong").put("/b", "text/plain", "x").statusCode())
+                        .isEqualTo(401);
+            }
+            assertThat(site.application().authenticator().passwordChecks()).isEqualTo(3);
+
+            // The password is rotated in place: same file, same size, only the hash differs.
+            Path inituser = directory.resolve("inituser");
+            Path rotated = directory.resolve("rotated");
+            InitUserFile.addUser(rotated, Site.MANAGER, "n3w-secret", 4);
+            assertThat(Files.size(rotated)).isEqualTo(Files.size(inituser));
+            Files.writeString(inituser, Files.readString(rotated));
+
+            assertThat(site.manager().put("/b", "text/plain", "x").statusCode()).isEqualTo(401);
+            assertThat(site.anonymous().as(Site.MANAGER, "n3w-secret").put("/b", "text/plain", "x").statusCode())
+                    .isEqualTo(201);
+            assertThat(site.application().authenticator().passwordChecks()).isEqualTo(5);
         }
     }
 
