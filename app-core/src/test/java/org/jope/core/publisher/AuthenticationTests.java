@@ -116,6 +116,20 @@ class AuthenticationTests {
     }
 
     @Test
+    void aManagerAddedWhileTheSiteRunsCanWriteAtOnce() throws Exception {
+        try (Site site = Site.start(directory)) {
+            Http second = site.anonymous().as("second", "an0ther-pw");
+            assertThat(second.put("/a", "text/plain", "x").statusCode()).isEqualTo(401);
+
+            // What jopectl adduser does: append one hashed line to the file.
+            InitUserFile.addUser(directory.resolve("inituser"), "second", "an0ther-pw", 4);
+
+            assertThat(second.put("/a", "text/plain", "x").statusCode()).isEqualTo(201);
+            assertThat(site.manager().put("/b", "text/plain", "x").statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void inituserHoldsOnlyAHash() throws Exception {
         try (Site site = Site.start(directory)) {
             String inituser = Files.readString(directory.resolve("inituser"));
