@@ -57,7 +57,8 @@ public final class Jope {
 
     private static JopeApplication assemble(JopeConfig config, ObjectStore store) {
         try {
-            Authenticator authenticator = new Authenticator(new ManagerFile(config.initUser()));
+            Authenticator authenticator = new Authenticator(new ManagerFile(config.initUser()),
+                    config.loginThrottleWindow(), config.loginFailuresPerAddress(), config.loginFailuresPerUser());
             Publisher publisher = new Publisher(config, store, authenticator, new ObjectMapper());
             return new JopeApplication(config, store, authenticator, publisher);
         }

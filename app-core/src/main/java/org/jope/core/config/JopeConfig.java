@@ -21,16 +21,27 @@ import java.time.Duration;
  * @param maxRequestBodySize the largest request body accepted, in bytes
  * @param pollInterval how often a shared store polls its transaction log for other processes' commits; zero polls
  * before every transaction
+ * @param loginThrottleWindow how long failed logins are counted from the first, and a throttled client refused
+ * @param loginFailuresPerAddress failed logins from one client address within a window before it is throttled
+ * @param loginFailuresPerUser failed logins as one user name, from any address, within a window before it is
+ * throttled
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
-        boolean debugExceptions, Path initUser, long maxRequestBodySize, Duration pollInterval) {
+        boolean debugExceptions, Path initUser, long maxRequestBodySize, Duration pollInterval,
+        Duration loginThrottleWindow, int loginFailuresPerAddress, int loginFailuresPerUser) {
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
         requireAtLeast("cache size", cacheSize, 0);
         requireAtLeast("max conflict retries", maxConflictRetries, 0);
         requireAtLeast("max request body size", maxRequestBodySize, 0);
+        requireAtLeast("login failures per address", loginFailuresPerAddress, 1);
+        requireAtLeast("login failures per user", loginFailuresPerUser, 1);
+        if (loginThrottleWindow.isZero() || loginThrottleWindow.isNegative()) {
+            throw new IllegalArgumentException("The login throttle window must be more than zero, not "
+                    + loginThrottleWindow);
+        }
     }
 
     public static Builder builder() {
@@ -69,6 +80,12 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         private long maxRequestBodySize = JopeSettings.MAX_REQUEST_BODY_SIZE.defaultValue();
 
         private Duration pollInterval = JopeSettings.POLL_INTERVAL.defaultValue();
+
+        private Duration loginThrottleWindow = JopeSettings.LOGIN_THROTTLE_WINDOW.defaultValue();
+
+        private int loginFailuresPerAddress = JopeSettings.LOGIN_FAILURES_PER_ADDRESS.defaultValue();
+
+        private int loginFailuresPerUser = JopeSettings.LOGIN_FAILURES_PER_USER.defaultValue();
 
         private Builder() {
         }
@@ -129,9 +146,17 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
+        public Builder loginThrottle(Duration window, int failuresPerAddress, int failuresPerUser) {
+            this.loginThrottleWindow = window;
+            this.loginFailuresPerAddress = failuresPerAddress;
+            this.loginFailuresPerUser = failuresPerUser;
+            return this;
+        }
+
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
-                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, pollInterval);
+                    maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, pollInterval,
+                    loginThrottleWindow, loginFailuresPerAddress, loginFailuresPerUser);
         }
 
     }

@@ -1,15 +1,21 @@
 package org.jope.core.security;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jope.core.errors.ServiceUnavailable;
+import org.jope.core.errors.TooManyRequests;
 import org.jope.core.errors.Unauthorized;
 
 /**
  * Tells who sent a request, by HTTP Basic against the inituser file. A write needs a manager, and without one it is
  * answered with the Basic challenge; a read is looked up only when its view asks, so that an anonymous read never
  * verifies a password.
+ *
+ * <p>A login is refused at once while its address or user name is throttled ({@link LoginThrottle}); otherwise it is
+ * accepted from the cache of logins bcrypt accepted lately ({@link VerifiedLogins}), or checked by bcrypt on a
+ * bounded number of threads ({@link PasswordHashing}).
  */
 public final class Authenticator {
 
@@ -20,20 +26,30 @@ public final class Authenticator {
 
     private final VerifiedLogins verified = new VerifiedLogins();
 
-    private final LongAdder passwordChecks = new LongAdder();
+    private final PasswordHashing hashing = new PasswordHashing();
+
+    private final LoginThrottle throttle;
 
     /** The file that the cache of logins was last filled from; when another is read, the cache is emptied. */
     private volatile InitUserFile cachedFrom;
 
-    public Authenticator(ManagerFile managers) {
+    /**
+     * @param throttleWindow how long failed logins count from the first, and how long a throttled client is refused
+     * @param failuresPerAddress failed logins from one address in a window before it is throttled
+     * @param failuresPerUser failed logins as one user name from any address in a window before it is throttled
+     */
+    public Authenticator(ManagerFile managers, Duration throttleWindow, int failuresPerAddress, int failuresPerUser) {
         this.managers = managers;
         this.cachedFrom = managers.users();
+        this.throttle = new LoginThrottle(throttleWindow, failuresPerAddress, failuresPerUser);
     }
 
     /**
      * The manager who sends a write.
      *
      * @throws Unauthorized without a manager's name and password
+     * @throws TooManyRequests while the client's address or the user name is throttled
+     * @throws ServiceUnavailable when too many logins are being checked at once
      */
     public String authenticate(HttpServletRequest request) {
         BasicCredentials credentials = credentials(request);
@@ -45,7 +61,12 @@ public final class Authenticator {
         return user;
     }
 
-    /** The manager who sends a read whose view needs one, or null when the request names none or a wrong one. */
+    /**
+     * The manager who sends a read whose view needs one, or null when the request names none or a wrong one.
+     *
+     * @throws TooManyRequests while the client's address or the user name is throttled
+     * @throws ServiceUnavailable when too many logins are being checked at once
+     */
     public String identify(HttpServletRequest request) {
         BasicCredentials credentials = credentials(request);
         return (credentials != null) ? verify(request, credentials) : null;
@@ -64,7 +85,7 @@ public final class Authenticator {
 
     /** How many passwords were checked against their hash since the start; a login found in the cache is not. */
     public long passwordChecks() {
-        return passwordChecks.sum();
+        return hashing.checks();
     }
 
     private String verify(HttpServletRequest request, BasicCredentials credentials) {
@@ -73,12 +94,16 @@ public final class Authenticator {
             cachedFrom = users;
             verified.clear();
         }
+        String address = request.getRemoteAddr();
+        // Before the cache, so that a throttled client cannot go on guessing against the logins cached.
+        throttle.check(address, credentials.name());
         if (!verified.contains(credentials, users)) {
-            passwordChecks.increment();
-            if (!users.verify(credentials.name(), credentials.password())) {
+            if (!hashing.check(() -> users.verify(credentials.name(), credentials.password()))) {
+                throttle.failed(address, credentials.name());
                 return null;
             }
             verified.add(credentials, users);
+            throttle.succeeded(address, credentials.name());
         }
         request.setAttribute(USER_ATTRIBUTE, credentials.name());
         return credentials.name();

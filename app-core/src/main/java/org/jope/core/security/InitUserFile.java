@@ -10,6 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -34,7 +37,10 @@ public final class InitUserFile {
     private static final Pattern HASH = Pattern.compile("\\{[^{}\\s]+}\\S+");
 
     /** A whole bcrypt hash: a line cut short while it was written would otherwise never match, without a word. */
-    private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[abxy]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+    private static final Pattern BCRYPT = Pattern.compile(
+            "\\{bcrypt}\\$2[abxy]?\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+
+    private static final Map<Integer, String> UNKNOWN_USER_HASHES = new ConcurrentHashMap<>();
 
     private static final Logger logger = LoggerFactory.getLogger(InitUserFile.class);
 
@@ -151,9 +157,15 @@ public final class InitUserFile {
         return hashes.isEmpty();
     }
 
+    /**
+     * Whether the password is the user's. An unknown name is checked against a hash of the same cost as the file's
+     * first bcrypt hash, so that it takes as long as a wrong password for a known name and does not tell which names
+     * exist.
+     */
     public boolean verify(String name, String password) {
         String hash = hashes.get(name);
         if (hash == null) {
+            encoder.matches(password, unknownUserHash());
             return false;
         }
         try {
@@ -167,6 +179,18 @@ public final class InitUserFile {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * The hash that an unknown name is checked against: made once per bcrypt cost in the process, from a random
+     * password, so that no password matches it. {@link ManagerFile} asks for it when it reads the file, so that the
+     * first unknown name does not pay for making it.
+     */
+    String unknownUserHash() {
+        int cost = hashes.values().stream().map(BCRYPT::matcher).filter(Matcher::matches).findFirst()
+                .map((bcrypt) -> Integer.parseInt(bcrypt.group(1))).orElse(DEFAULT_BCRYPT_STRENGTH);
+        return UNKNOWN_USER_HASHES.computeIfAbsent(cost, (strength) -> "{bcrypt}"
+                + new BCryptPasswordEncoder(strength).encode(UUID.randomUUID().toString()));
     }
 
     private static List<String> readLines(Path path) {

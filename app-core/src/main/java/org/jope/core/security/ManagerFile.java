@@ -36,6 +36,7 @@ public final class ManagerFile {
         this.path = path;
         Stamp stamp = Stamp.of(path);
         this.current = new Read(InitUserFile.read(path), stamp);
+        current.users().unknownUserHash();
     }
 
     /** The managers as the file holds them now; the same value until the file changes. */
@@ -60,6 +61,7 @@ public final class ManagerFile {
         try {
             // The stamp is taken before the read: a change during the read is seen again at the next login.
             read = new Read(InitUserFile.read(path), now);
+            read.users().unknownUserHash();
             logger.info("Read the managers' file {} again: {} managers", path.toAbsolutePath(), read.users().size());
         }
         catch (InitUserFileException ex) {
