@@ -97,14 +97,12 @@ public final class Authenticator {
         String address = request.getRemoteAddr();
         // Before the cache, so that a throttled client cannot go on guessing against the logins cached.
         throttle.check(address, credentials.name());
-        if (!verified.contains(credentials, users)) {
-            if (!hashing.check(() -> users.verify(credentials.name(), credentials.password()))) {
-                throttle.failed(address, credentials.name());
-                return null;
-            }
-            verified.add(credentials, users);
-            throttle.succeeded(address, credentials.name());
+        if (!verified.verify(credentials, users,
+                () -> hashing.check(() -> users.verify(credentials.name(), credentials.password())))) {
+            throttle.failed(address, credentials.name());
+            return null;
         }
+        throttle.succeeded(address, credentials.name());
         request.setAttribute(USER_ATTRIBUTE, credentials.name());
         return credentials.name();
     }

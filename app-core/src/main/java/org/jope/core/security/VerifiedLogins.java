@@ -5,12 +5,21 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.jope.core.errors.ServiceUnavailable;
 
 /**
  * The logins that bcrypt accepted lately, so that a manager's next requests cost microseconds instead of a hash.
@@ -28,8 +37,13 @@ final class VerifiedLogins {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** Longer than a check takes even behind a full queue; past it the waiting request is answered 503. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private final Cache<String, InitUserFile> verified = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE)
             .expireAfterWrite(LIFETIME).build();
+
+    private final ConcurrentMap<String, Check> checking = new ConcurrentHashMap<>();
 
     private final SecretKeySpec key;
 
@@ -39,13 +53,37 @@ final class VerifiedLogins {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
-    /** Whether bcrypt accepted these credentials against this very file within the lifetime. */
-    boolean contains(BasicCredentials credentials, InitUserFile users) {
-        return verified.getIfPresent(keyOf(credentials)) == users;
-    }
-
-    void add(BasicCredentials credentials, InitUserFile users) {
-        verified.put(keyOf(credentials), users);
+    /**
+     * Whether the credentials are right for this file: from the cache, or else by {@code check}, a password check.
+     * Requests that bring the same credentials while their check runs wait for its answer instead of running their
+     * own, so that a manager's tool that opens with eight parallel uploads pays one hash, and takes one place in the
+     * queue of {@link PasswordHashing}.
+     */
+    boolean verify(BasicCredentials credentials, InitUserFile users, BooleanSupplier check) {
+        String key = keyOf(credentials);
+        if (verified.getIfPresent(key) == users) {
+            return true;
+        }
+        Check mine = new Check(users, new CompletableFuture<>());
+        Check running = checking.putIfAbsent(key, mine);
+        if (running != null && running.users() == users) {
+            return running.answer(WAIT);
+        }
+        try {
+            boolean right = check.getAsBoolean();
+            if (right) {
+                verified.put(key, users);
+            }
+            mine.answer().complete(right);
+            return right;
+        }
+        catch (RuntimeException ex) {
+            mine.answer().completeExceptionally(ex);
+            throw ex;
+        }
+        finally {
+            checking.remove(key, mine);
+        }
     }
 
     /** Forgets every login, when the managers' file changed. */
@@ -66,6 +104,28 @@ final class VerifiedLogins {
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", ex);
         }
+    }
+
+    /** A password check that runs, for the file it runs against. */
+    private record Check(InitUserFile users, CompletableFuture<Boolean> answer) {
+
+        boolean answer(Duration wait) {
+            try {
+                return answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (ExecutionException ex) {
+                // The same refusal as the request that ran the check: 503 when too many logins were being checked.
+                throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex);
+            }
+            catch (TimeoutException ex) {
+                throw new ServiceUnavailable("The login waited too long to be checked.");
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new ServiceUnavailable("The request was interrupted while its login waited to be checked.");
+            }
+        }
+
     }
 
 }
