@@ -97,8 +97,9 @@ public final class Authenticator {
         String address = request.getRemoteAddr();
         // Before the cache, so that a throttled client cannot go on guessing against the logins cached.
         throttle.check(address, credentials.name());
-        if (!verified.verify(credentials, users,
-                () -> hashing.check(() -> users.verify(credentials.name(), credentials.password())))) {
+        boolean right = verified.contains(credentials, users) || hashing.admit(() -> verified.verify(credentials,
+                users, () -> hashing.check(() -> users.verify(credentials.name(), credentials.password()))));
+        if (!right) {
             throttle.failed(address, credentials.name());
             return null;
         }

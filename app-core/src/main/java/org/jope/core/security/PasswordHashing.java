@@ -10,8 +10,9 @@ import org.jope.core.errors.ServiceUnavailable;
  * Runs the password checks on a bounded share of the request threads. A bcrypt check is tens of milliseconds of
  * CPU, so a flood of logins with wrong passwords from many addresses (which the throttle lets through a few at a
  * time each) would otherwise take every worker and every core. At most {@link #HASHING} checks run at once, half
- * the cores; as many more requests may wait for their turn, which is one check long; a login beyond those is
- * answered 503 with Retry-After at once. The site's default 4 workers therefore always keep two for reads.
+ * the cores; as many more requests may wait, for their turn or for the answer of a check of the same login; a login
+ * beyond those is answered 503 with Retry-After at once. The site's default 4 workers therefore always keep two for
+ * reads.
  */
 final class PasswordHashing {
 
@@ -28,30 +29,39 @@ final class PasswordHashing {
     private final LongAdder checks = new LongAdder();
 
     /**
-     * Runs one password check, such as {@link InitUserFile#verify}, when its turn comes, and gives its answer.
+     * Lets a login that the cache does not know wait for a check, or refuses it at once: every request that waits
+     * for a check or runs one holds a worker thread, so their number is bounded.
      *
-     * @throws ServiceUnavailable when too many checks run or wait already
+     * @param login waits for {@link #check} or for another request's check, and gives the answer
+     * @throws ServiceUnavailable when too many logins run or wait already
      */
-    boolean check(BooleanSupplier passwordCheck) {
+    boolean admit(BooleanSupplier login) {
         if (!admitted.tryAcquire()) {
             throw new ServiceUnavailable("Too many logins are being checked at once.");
         }
         try {
+            return login.getAsBoolean();
+        }
+        finally {
+            admitted.release();
+        }
+    }
+
+    /** Runs one password check, such as {@link InitUserFile#verify}, when its turn comes; within {@link #admit}. */
+    boolean check(BooleanSupplier passwordCheck) {
+        try {
             hashing.acquire();
-            try {
-                checks.increment();
-                return passwordCheck.getAsBoolean();
-            }
-            finally {
-                hashing.release();
-            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailable("The request was interrupted while its login waited to be checked.");
         }
+        try {
+            checks.increment();
+            return passwordCheck.getAsBoolean();
+        }
         finally {
-            admitted.release();
+            hashing.release();
         }
     }
 

@@ -53,11 +53,15 @@ final class VerifiedLogins {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
+    /** Whether bcrypt accepted these credentials against this very file within the lifetime. */
+    boolean contains(BasicCredentials credentials, InitUserFile users) {
+        return verified.getIfPresent(keyOf(credentials)) == users;
+    }
+
     /**
      * Whether the credentials are right for this file: from the cache, or else by {@code check}, a password check.
      * Requests that bring the same credentials while their check runs wait for its answer instead of running their
-     * own, so that a manager's tool that opens with eight parallel uploads pays one hash, and takes one place in the
-     * queue of {@link PasswordHashing}.
+     * own, so that a manager's tool that opens with parallel uploads pays one hash, not one each.
      */
     boolean verify(BasicCredentials credentials, InitUserFile users, BooleanSupplier check) {
         String key = keyOf(credentials);

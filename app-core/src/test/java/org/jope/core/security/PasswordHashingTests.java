@@ -32,12 +32,12 @@ class PasswordHashingTests {
         try {
             List<CompletableFuture<Boolean>> admitted = new ArrayList<>();
             for (int i = 0; i < PasswordHashing.ADMITTED; i++) {
-                admitted.add(CompletableFuture.supplyAsync(() -> hashing.check(() -> {
+                admitted.add(CompletableFuture.supplyAsync(() -> hashing.admit(() -> hashing.check(() -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     await(release);
                     running.decrementAndGet();
                     return true;
-                }), threads));
+                })), threads));
             }
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (hashing.admitted() < PasswordHashing.ADMITTED && System.nanoTime() < deadline) {
@@ -45,7 +45,7 @@ class PasswordHashingTests {
             }
             assertThat(hashing.admitted()).isEqualTo(PasswordHashing.ADMITTED);
 
-            assertThatExceptionOfType(ServiceUnavailable.class).isThrownBy(() -> hashing.check(() -> true))
+            assertThatExceptionOfType(ServiceUnavailable.class).isThrownBy(() -> hashing.admit(() -> true))
                     .withMessage("Too many logins are being checked at once.");
 
             release.countDown();
@@ -55,7 +55,7 @@ class PasswordHashingTests {
             assertThat(mostAtOnce.get()).isBetween(1, PasswordHashing.HASHING);
             assertThat(hashing.checks()).isEqualTo(PasswordHashing.ADMITTED);
             assertThat(hashing.admitted()).isZero();
-            assertThat(hashing.check(() -> false)).isFalse();
+            assertThat(hashing.admit(() -> hashing.check(() -> false))).isFalse();
         }
         finally {
             release.countDown();
