@@ -25,7 +25,8 @@ public class JopeProperties {
 
     /**
      * Turn off every exception view, the standard error page included, so that exceptions reach the servlet container
-     * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge and conflict retries stay on.
+     * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge, the login throttle and conflict retries
+     * stay on.
      */
     private boolean debugExceptions = JopeSettings.DEBUG_EXCEPTIONS.defaultValue();
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.owasp.encoder.Encode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,14 @@ import org.jope.core.errors.TooManyRequests;
  */
 final class LoginThrottle {
 
-    /** Addresses, and user names, remembered at once. */
+    /** Addresses, and user names, remembered at once, when they are as short as most. */
     static final int MAXIMUM_CLIENTS = 10_000;
+
+    /** What a name or address weighs beside its length: the window and the map's own entry. */
+    private static final int ENTRY_WEIGHT = 64;
+
+    /** The longest user name the event log shows; a guesser's names are the guesser's choice. */
+    private static final int LOGGED_NAME_LENGTH = 100;
 
     private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -53,7 +60,7 @@ final class LoginThrottle {
     void check(String address, String user) {
         long now = System.nanoTime();
         refuseIfThrottled(addresses, address, perAddress, now, "from " + address, "user name");
-        refuseIfThrottled(users, user, perUser, now, "as user " + user, "address");
+        refuseIfThrottled(users, user, perUser, now, "as user " + loggable(user), "address");
     }
 
     void failed(String address, String user) {
@@ -84,7 +91,7 @@ final class LoginThrottle {
             remainingNanos = window.remaining(now, windowNanos);
             failures = window.failures();
             report = window.report();
-            other = window.lastOther();
+            other = (windows == addresses) ? loggable(window.lastOther()) : window.lastOther();
         }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(remainingNanos + 999_999_999L));
         if (report) {
@@ -102,8 +109,16 @@ final class LoginThrottle {
         return open;
     }
 
+    /** A user name as the event log shows it: escaped, so that a CR or LF cannot forge a line, and cut short. */
+    private static String loggable(String name) {
+        String shown = (name.length() > LOGGED_NAME_LENGTH) ? name.substring(0, LOGGED_NAME_LENGTH) + "..." : name;
+        return Encode.forJava(shown);
+    }
+
+    /** Weighed by the key's length, so that names of kilobytes cannot fill the heap in fewer entries. */
     private static ConcurrentMap<String, FailureWindow> windows(Duration window) {
-        return Caffeine.newBuilder().maximumSize(MAXIMUM_CLIENTS).expireAfterAccess(window)
+        return Caffeine.newBuilder().maximumWeight((long) MAXIMUM_CLIENTS * ENTRY_WEIGHT)
+                .weigher((String key, FailureWindow value) -> ENTRY_WEIGHT + key.length()).expireAfterAccess(window)
                 .<String, FailureWindow>build().asMap();
     }
 

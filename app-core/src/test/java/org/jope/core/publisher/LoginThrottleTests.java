@@ -103,6 +103,31 @@ class LoginThrottleTests {
     }
 
     @Test
+    void aThrottledNameIsLoggedEscapedSoThatItCannotForgeALine() throws Exception {
+        try (Site site = Site.start(directory, (settings) -> settings.loginThrottle(Duration.ofMinutes(1), 10, 1))) {
+            String forged = "x\n2026-01-01 INFO all is well";
+            assertThat(site.anonymous().as(forged, "wrong").put("/a", "text/plain", "x").statusCode()).isEqualTo(401);
+            assertThat(site.anonymous().as(forged, "wrong").put("/a", "text/plain", "x").statusCode()).isEqualTo(429);
+
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                    .startsWith("Throttling logins as user x\\n2026-01-01 INFO all is well (last address: ")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void debugExceptionsLeavesTheThrottleOn() throws Exception {
+        try (Site site = Site.start(directory, (settings) -> settings.debugExceptions(true)
+                .loginThrottle(Duration.ofMinutes(1), 1, 10))) {
+            assertThat(site.anonymous().as(Site.MANAGER, "wrong").put("/a", "text/plain", "x").statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> throttled = site.manager().put("/a", "text/plain", "x");
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
     void anUnknownUserIsCountedAndCheckedAsAKnownOne() throws Exception {
         try (Site site = Site.start(directory, (settings) -> settings.loginThrottle(Duration.ofMinutes(1), 2, 10))) {
             Http unknown = site.anonymous().as("nobody", "wrong");
