@@ -27,7 +27,7 @@ import org.jope.core.writes.Writes;
  * write, commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the object
  * it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry. Whatever it
  * raises, {@link ErrorAnswers} turns into the answer. A read is authenticated only if its view asks who sent it, so
- * that an anonymous read never costs a password check.
+ * that an anonymous read never costs a password check; a login already cached is named in the access log.
  *
  * <p>It runs entirely on the calling container thread.
  */
@@ -72,6 +72,7 @@ public final class Publisher {
             try {
                 RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
                 if (isRead(method)) {
+                    authenticator.recognize(request);
                     rendered = views.renderCached(store, path, request);
                     if (rendered == null) {
                         rendered = publishWithRetries(request, path, null);

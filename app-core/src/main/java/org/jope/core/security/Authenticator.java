@@ -68,8 +68,24 @@ public final class Authenticator {
      * @throws ServiceUnavailable when too many logins are being checked at once
      */
     public String identify(HttpServletRequest request) {
+        String recognized = userOf(request);
+        if (recognized != null) {
+            return recognized;
+        }
         BasicCredentials credentials = credentials(request);
         return (credentials != null) ? verify(request, credentials) : null;
+    }
+
+    /**
+     * Names the manager of a read in the access log when the login is one that bcrypt accepted lately, and checks
+     * no password: a cache lookup of a few microseconds, whatever the header holds. A read with a login that is not
+     * cached stays anonymous unless its view asks ({@link #identify}).
+     */
+    public void recognize(HttpServletRequest request) {
+        BasicCredentials credentials = credentials(request);
+        if (credentials != null && verified.contains(credentials, current())) {
+            request.setAttribute(USER_ATTRIBUTE, credentials.name());
+        }
     }
 
     /** The name this request was authenticated as, or null. */
@@ -89,11 +105,7 @@ public final class Authenticator {
     }
 
     private String verify(HttpServletRequest request, BasicCredentials credentials) {
-        InitUserFile users = managers.users();
-        if (users != cachedFrom) {
-            cachedFrom = users;
-            verified.clear();
-        }
+        InitUserFile users = current();
         String address = request.getRemoteAddr();
         // Before the cache, so that a throttled client cannot go on guessing against the logins cached.
         throttle.check(address, credentials.name());
@@ -106,6 +118,16 @@ public final class Authenticator {
         throttle.succeeded(address, credentials.name());
         request.setAttribute(USER_ATTRIBUTE, credentials.name());
         return credentials.name();
+    }
+
+    /** The managers now; when the file was read again, the logins cached from the old one are dropped. */
+    private InitUserFile current() {
+        InitUserFile users = managers.users();
+        if (users != cachedFrom) {
+            cachedFrom = users;
+            verified.clear();
+        }
+        return users;
     }
 
     private static BasicCredentials credentials(HttpServletRequest request) {

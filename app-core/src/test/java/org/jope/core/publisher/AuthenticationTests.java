@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.errors.Unauthorized;
 import org.jope.core.http.Rendered;
+import org.jope.core.security.Authenticator;
 import org.jope.core.security.InitUserFile;
 import org.jope.core.testing.Http;
 import org.jope.core.testing.Site;
@@ -83,6 +84,24 @@ class AuthenticationTests {
             assertThat(site.anonymous().as(Site.MANAGER, "wrong").put("/a", "text/plain", "x").statusCode())
                     .isEqualTo(401);
             assertThat(site.application().authenticator().passwordChecks()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aReadIsNamedForTheAccessLogOnlyByALoginCachedAlready() throws Exception {
+        try (Site site = Site.start(directory)) {
+            site.application().publisher().views().register("who", (traversed, request) -> {
+                String user = Authenticator.userOf(request.servletRequest());
+                return Rendered.text(200, user != null ? user : "nobody");
+            });
+
+            assertThat(site.manager().get("/welcome/@@who").body()).isEqualTo("nobody");
+            assertThat(site.manager().put("/a", "text/plain", "x").statusCode()).isEqualTo(201);
+            assertThat(site.manager().get("/welcome/@@who").body()).isEqualTo(Site.MANAGER);
+            assertThat(site.anonymous().as(Site.MANAGER, "wrong").get("/welcome/@@who").body()).isEqualTo("nobody");
+            assertThat(site.anonymous().get("/welcome/@@who").body()).isEqualTo("nobody");
+
+            assertThat(site.application().authenticator().passwordChecks()).isEqualTo(1);
         }
     }
 
