@@ -12,7 +12,7 @@ import org.jope.core.config.JopeSettings;
 import org.jope.core.config.YamlConfigFile;
 import org.jope.core.publisher.Publisher;
 import org.jope.core.security.Authenticator;
-import org.jope.core.security.InitUserFile;
+import org.jope.core.security.ManagerFile;
 import org.jope.core.store.ObjectStore;
 
 /**
@@ -57,9 +57,10 @@ public final class Jope {
 
     private static JopeApplication assemble(JopeConfig config, ObjectStore store) {
         try {
-            InitUserFile users = InitUserFile.read(config.initUser());
-            Publisher publisher = new Publisher(config, store, new Authenticator(users), new ObjectMapper());
-            return new JopeApplication(config, store, users, publisher);
+            Authenticator authenticator = new Authenticator(new ManagerFile(config.initUser()),
+                    config.loginThrottleWindow(), config.loginFailuresPerAddress(), config.loginFailuresPerUser());
+            Publisher publisher = new Publisher(config, store, authenticator, new ObjectMapper());
+            return new JopeApplication(config, store, authenticator, publisher);
         }
         catch (RuntimeException ex) {
             store.close();

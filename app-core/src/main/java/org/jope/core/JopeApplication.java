@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import org.jope.core.config.JopeConfig;
 import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
 import org.jope.core.security.InitUserFile;
 import org.jope.core.servlet.PublisherServlet;
 import org.jope.core.store.ObjectStore;
@@ -19,14 +20,19 @@ public final class JopeApplication implements AutoCloseable {
 
     private final ObjectStore store;
 
+    private final Authenticator authenticator;
+
     private final Publisher publisher;
 
-    JopeApplication(JopeConfig config, ObjectStore store, InitUserFile users, Publisher publisher) {
+    JopeApplication(JopeConfig config, ObjectStore store, Authenticator authenticator, Publisher publisher) {
         this.config = config;
         this.store = store;
+        this.authenticator = authenticator;
         this.publisher = publisher;
+        InitUserFile users = authenticator.users();
         if (users.isEmpty()) {
-            logger.warn("No managers in {}: the site is read-only until one is added", users.path().toAbsolutePath());
+            logger.warn("No managers in {}: the site is read-only until one is added; a manager added while the "
+                    + "site runs counts from the next request", users.path().toAbsolutePath());
         }
     }
 
@@ -36,6 +42,11 @@ public final class JopeApplication implements AutoCloseable {
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Who sent a request: the managers' logins and what they cost. */
+    public Authenticator authenticator() {
+        return authenticator;
     }
 
     public ObjectStore store() {

@@ -25,7 +25,8 @@ public class JopeProperties {
 
     /**
      * Turn off every exception view, the standard error page included, so that exceptions reach the servlet container
-     * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge and conflict retries stay on.
+     * (zope.conf debug-exceptions, runwsgi -e). The Unauthorized challenge, the login throttle and conflict retries
+     * stay on.
      */
     private boolean debugExceptions = JopeSettings.DEBUG_EXCEPTIONS.defaultValue();
 
@@ -302,12 +303,65 @@ public class JopeProperties {
          */
         private Path inituser = JopeSettings.INITUSER.defaultValue();
 
+        private final LoginThrottle loginThrottle = new LoginThrottle();
+
         public Path getInituser() {
             return inituser;
         }
 
         public void setInituser(Path inituser) {
             this.inituser = inituser;
+        }
+
+        public LoginThrottle getLoginThrottle() {
+            return loginThrottle;
+        }
+
+    }
+
+    /**
+     * Failed logins per client address and per user name. Past either limit within one window, logins from that
+     * address or as that user are answered 429 with Retry-After, without a password check, until the window closes.
+     */
+    public static class LoginThrottle {
+
+        /**
+         * How long failed logins are counted from the first one, and how long a throttled address or user name is
+         * then refused: more than zero, at most 1d.
+         */
+        private Duration window = JopeSettings.LOGIN_THROTTLE_WINDOW.defaultValue();
+
+        /** Failed logins from one client address within a window before that address is throttled. */
+        private int failuresPerAddress = JopeSettings.LOGIN_FAILURES_PER_ADDRESS.defaultValue();
+
+        /**
+         * Failed logins as one user name, from any address, within a window before that name is throttled. Keep it
+         * above failures-per-address, so that one guessing address does not lock the manager out elsewhere.
+         */
+        private int failuresPerUser = JopeSettings.LOGIN_FAILURES_PER_USER.defaultValue();
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        public int getFailuresPerAddress() {
+            return failuresPerAddress;
+        }
+
+        public void setFailuresPerAddress(int failuresPerAddress) {
+            this.failuresPerAddress = failuresPerAddress;
+        }
+
+        public int getFailuresPerUser() {
+            return failuresPerUser;
+        }
+
+        public void setFailuresPerUser(int failuresPerUser) {
+            this.failuresPerUser = failuresPerUser;
         }
 
     }

@@ -22,17 +22,28 @@ import java.time.Duration;
  * @param invalidation how a shared store's cache learns of other processes' commits: pushed or polled
  * @param transactionLogRetention how long the transaction log keeps a commit; an instance cut off for longer drops its
  * whole cache when it comes back
+ * @param loginThrottleWindow how long failed logins are counted from the first, and a throttled client refused
+ * @param loginFailuresPerAddress failed logins from one client address within a window before it is throttled
+ * @param loginFailuresPerUser failed logins as one user name, from any address, within a window before it is
+ * throttled
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
         boolean debugExceptions, Path initUser, long maxRequestBodySize, InvalidationMode invalidation,
-        Duration transactionLogRetention) {
+        Duration transactionLogRetention, Duration loginThrottleWindow, int loginFailuresPerAddress,
+        int loginFailuresPerUser) {
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
         requireAtLeast("cache size", cacheSize, 0);
         requireAtLeast("max conflict retries", maxConflictRetries, 0);
         requireAtLeast("max request body size", maxRequestBodySize, 0);
+        requireAtLeast("login failures per address", loginFailuresPerAddress, 1);
+        requireAtLeast("login failures per user", loginFailuresPerUser, 1);
+        if (loginThrottleWindow.isZero() || loginThrottleWindow.isNegative()) {
+            throw new IllegalArgumentException("The login throttle window must be more than zero, not "
+                    + loginThrottleWindow);
+        }
     }
 
     public static Builder builder() {
@@ -73,6 +84,12 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         private InvalidationMode invalidation = JopeSettings.INVALIDATION.defaultValue();
 
         private Duration transactionLogRetention = JopeSettings.TRANSACTION_LOG_RETENTION.defaultValue();
+
+        private Duration loginThrottleWindow = JopeSettings.LOGIN_THROTTLE_WINDOW.defaultValue();
+
+        private int loginFailuresPerAddress = JopeSettings.LOGIN_FAILURES_PER_ADDRESS.defaultValue();
+
+        private int loginFailuresPerUser = JopeSettings.LOGIN_FAILURES_PER_USER.defaultValue();
 
         private Builder() {
         }
@@ -138,10 +155,17 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
+        public Builder loginThrottle(Duration window, int failuresPerAddress, int failuresPerUser) {
+            this.loginThrottleWindow = window;
+            this.loginFailuresPerAddress = failuresPerAddress;
+            this.loginFailuresPerUser = failuresPerUser;
+            return this;
+        }
+
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
                     maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, invalidation,
-                    transactionLogRetention);
+                    transactionLogRetention, loginThrottleWindow, loginFailuresPerAddress, loginFailuresPerUser);
         }
 
     }

@@ -15,6 +15,7 @@ import static org.jope.core.config.ValueParsers.duration;
 import static org.jope.core.config.ValueParsers.flag;
 import static org.jope.core.config.ValueParsers.oneOf;
 import static org.jope.core.config.ValueParsers.path;
+import static org.jope.core.config.ValueParsers.positiveDuration;
 import static org.jope.core.config.ValueParsers.text;
 import static org.jope.core.config.ValueParsers.wholeNumber;
 
@@ -58,13 +59,23 @@ public final class JopeSettings {
 
     public static final ConfigKey<Path> INITUSER = new ConfigKey<>("jope.security.inituser", "./inituser", path());
 
+    public static final ConfigKey<Duration> LOGIN_THROTTLE_WINDOW = new ConfigKey<>(
+            "jope.security.login-throttle.window", "5m", positiveDuration("1d"));
+
+    public static final ConfigKey<Integer> LOGIN_FAILURES_PER_ADDRESS = new ConfigKey<>(
+            "jope.security.login-throttle.failures-per-address", "10", wholeNumber(1));
+
+    public static final ConfigKey<Integer> LOGIN_FAILURES_PER_USER = new ConfigKey<>(
+            "jope.security.login-throttle.failures-per-user", "50", wholeNumber(1));
+
     public static final ConfigKey<Long> MAX_REQUEST_BODY_SIZE = new ConfigKey<>("jope.server.max-request-body-size",
             "1GB", dataSize());
 
     /** Every key above, in the order the docs list them. */
     public static final List<ConfigKey<?>> ALL = List.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, POOL_SIZE,
             POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, INVALIDATION, TRANSACTION_LOG_RETENTION,
-            DEBUG_EXCEPTIONS, INITUSER, MAX_REQUEST_BODY_SIZE);
+            DEBUG_EXCEPTIONS, INITUSER, LOGIN_THROTTLE_WINDOW, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_USER,
+            MAX_REQUEST_BODY_SIZE);
 
     /**
      * Keys that earlier versions read and this one does not, each with what to set instead. They are not an error,
@@ -101,6 +112,8 @@ public final class JopeSettings {
                 .transactionLogRetention(TRANSACTION_LOG_RETENTION.read(lookup))
                 .debugExceptions(DEBUG_EXCEPTIONS.read(lookup))
                 .initUser(INITUSER.read(lookup))
+                .loginThrottle(LOGIN_THROTTLE_WINDOW.read(lookup), LOGIN_FAILURES_PER_ADDRESS.read(lookup),
+                        LOGIN_FAILURES_PER_USER.read(lookup))
                 .maxRequestBodySize(MAX_REQUEST_BODY_SIZE.read(lookup))
                 .build();
     }

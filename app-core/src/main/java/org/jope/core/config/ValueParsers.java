@@ -100,6 +100,21 @@ public final class ValueParsers {
         });
     }
 
+    /**
+     * A duration of more than zero, up to a maximum: a window, for which zero or a century makes no sense.
+     *
+     * @param maximum as a config file spells it, such as {@code 1d}
+     */
+    public static ValueParser<Duration> positiveDuration(String maximum) {
+        Duration longest = parseDuration(maximum);
+        return new ValueParser<>("a duration of more than zero and at most " + maximum + ", such as 30s, 5m or "
+                + "PT5M (a bare number is milliseconds)", (text) -> {
+                    Duration duration = parseDuration(text.strip());
+                    return (duration != null && duration.compareTo(Duration.ZERO) > 0 && duration.compareTo(longest)
+                            <= 0) ? duration : null;
+                });
+    }
+
     /** A size of zero or more, in bytes. */
     public static ValueParser<Long> dataSize() {
         return new ValueParser<>("a size of zero or more, such as 512MB or 1GB (B, KB, MB, GB or TB; a bare number "

@@ -9,6 +9,7 @@ import org.jope.core.errors.HttpError;
 import org.jope.core.errors.MethodNotAllowed;
 import org.jope.core.errors.Redirect;
 import org.jope.core.errors.ServiceUnavailable;
+import org.jope.core.errors.TooManyRequests;
 import org.jope.core.errors.Unauthorized;
 import org.jope.core.http.HeaderValues;
 import org.jope.core.http.HtmlDocument;
@@ -36,6 +37,8 @@ public final class ExceptionViews {
         register(Redirect.class, (error, report) -> statusPage(error, report)
                 .withHeader("Location", HeaderValues.uriReference(error.location())));
         register(MethodNotAllowed.class, (error, report) -> statusPage(error, report).withHeader("Allow", error.allow()));
+        register(TooManyRequests.class, (error, report) -> statusPage(error, report)
+                .withHeader("Retry-After", Long.toString(error.retryAfterSeconds())));
         register(ServiceUnavailable.class, (error, report) -> retryLater(error.getMessage()));
         register(StoreUnavailable.class, (error, report) -> retryLater("The store is busy or unavailable."));
         register(ConflictError.class, (error, report) -> retryLater("The request kept conflicting with others."));

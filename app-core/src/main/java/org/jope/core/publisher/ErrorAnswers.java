@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.jope.core.errors.Redirect;
+import org.jope.core.errors.TooManyRequests;
 import org.jope.core.errors.Unauthorized;
 import org.jope.core.exceptionviews.ErrorLog;
 import org.jope.core.exceptionviews.ErrorReport;
@@ -67,7 +68,8 @@ public final class ErrorAnswers {
         if (error instanceof StoreUnavailable unavailable) {
             shed(unavailable);
         }
-        if (debugExceptions && !(error instanceof Unauthorized) && !(error instanceof Redirect)) {
+        if (debugExceptions && !(error instanceof Unauthorized) && !(error instanceof TooManyRequests)
+                && !(error instanceof Redirect)) {
             request.setAttribute(UNHANDLED_ATTRIBUTE, new UnhandledError(report, error));
             throw error;
         }

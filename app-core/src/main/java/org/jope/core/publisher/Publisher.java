@@ -23,10 +23,11 @@ import org.jope.core.views.Views;
 import org.jope.core.writes.Writes;
 
 /**
- * The publish loop, after Zope's WSGIPublisher: authenticate, open a transaction, call the view or the write,
- * commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the object
+ * The publish loop, after Zope's WSGIPublisher: authenticate a write, open a transaction, call the view or the
+ * write, commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the object
  * it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry. Whatever it
- * raises, {@link ErrorAnswers} turns into the answer.
+ * raises, {@link ErrorAnswers} turns into the answer. A read is authenticated only if its view asks who sent it, so
+ * that an anonymous read never costs a password check; a login already cached is named in the access log.
  *
  * <p>It runs entirely on the calling container thread.
  */
@@ -70,14 +71,20 @@ public final class Publisher {
             Rendered rendered;
             try {
                 RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
-                rendered = isRead(method) ? views.renderCached(store, path, request) : null;
-                if (rendered == null) {
+                if (isRead(method)) {
+                    authenticator.recognize(request);
+                    rendered = views.renderCached(store, path, request);
+                    if (rendered == null) {
+                        rendered = publishWithRetries(request, path, null);
+                    }
+                }
+                else {
                     user = authenticator.authenticate(request);
                     rendered = publishWithRetries(request, path, user);
                 }
             }
             catch (RuntimeException error) {
-                rendered = errors.answer(error, request, user);
+                rendered = errors.answer(error, request, user != null ? user : Authenticator.userOf(request));
             }
             rendered.writeTo(response, !"HEAD".equals(method));
         }
@@ -113,7 +120,8 @@ public final class Publisher {
     private Rendered publishWithRetries(HttpServletRequest servletRequest, RequestPath path, String user) {
         boolean reading = isRead(servletRequest.getMethod());
         RequestBody body = reading ? null : RequestBody.read(servletRequest, maxRequestBodySize);
-        PublishRequest request = new PublishRequest(servletRequest, path, user, body);
+        PublishRequest request = new PublishRequest(servletRequest, path,
+                reading ? () -> authenticator.identify(servletRequest) : () -> user, body);
         Set<Long> contended = Set.of();
         for (int attempt = 0;; attempt++) {
             try (Transaction transaction = attempt == 0 ? store.begin(user, reading)

@@ -10,14 +10,22 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Zope's inituser: one manager a line, {@code name:{bcrypt}hash}. Only hashes are ever written; the id in braces
- * names the algorithm, so that older hashes keep verifying after the default changes.
+ * Zope's inituser as it was read: one manager a line, {@code name:{bcrypt}hash}. Only hashes are ever written; the
+ * id in braces names the algorithm, so that older hashes keep verifying after the default changes. A value of this
+ * type never changes; {@link ManagerFile} reads a new one when the file changes.
  */
 public final class InitUserFile {
 
@@ -25,6 +33,16 @@ public final class InitUserFile {
     public static final int DEFAULT_BCRYPT_STRENGTH = 10;
 
     private static final PasswordEncoder DEFAULT_ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    private static final Pattern HASH = Pattern.compile("\\{[^{}\\s]+}\\S+");
+
+    /** A whole bcrypt hash: a line cut short while it was written would otherwise never match, without a word. */
+    private static final Pattern BCRYPT = Pattern.compile(
+            "\\{bcrypt}\\$2[abxy]?\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+
+    private static final Map<Integer, String> UNKNOWN_USER_HASHES = new ConcurrentHashMap<>();
+
+    private static final Logger logger = LoggerFactory.getLogger(InitUserFile.class);
 
     private final Path path;
 
@@ -50,14 +68,41 @@ public final class InitUserFile {
                     new FileSystemException(path.toString(), null, "Is a directory"));
         }
         if (Files.exists(path)) {
-            for (String line : readLines(path)) {
-                int colon = line.indexOf(':');
-                if (!line.isBlank() && colon > 0) {
-                    hashes.put(line.substring(0, colon), line.substring(colon + 1).strip());
+            List<String> lines = readLines(path);
+            for (int number = 1; number <= lines.size(); number++) {
+                String line = lines.get(number - 1);
+                if (!line.isBlank()) {
+                    add(hashes, line, number, path);
                 }
             }
         }
         return new InitUserFile(path, Map.copyOf(hashes), DEFAULT_ENCODER);
+    }
+
+    /**
+     * One line into the map, or a warning that names its number: a bad line (a half-written one, an edit gone wrong)
+     * loses that user and no other. The line itself is not logged, since it holds a hash.
+     */
+    private static void add(Map<String, String> hashes, String line, int number, Path path) {
+        int colon = line.indexOf(':');
+        String name = (colon > 0) ? line.substring(0, colon) : null;
+        String hash = (colon > 0) ? line.substring(colon + 1).strip() : null;
+        String problem = null;
+        if (name == null || !isValidName(name)) {
+            problem = "it is not name:{id}hash with a name free of spaces";
+        }
+        else if (!HASH.matcher(hash).matches() || (hash.startsWith("{bcrypt}") && !BCRYPT.matcher(hash).matches())) {
+            problem = "its hash is not {id}hash, such as {bcrypt}$2a$10$... from jopectl adduser";
+        }
+        else if (hashes.containsKey(name)) {
+            problem = "'" + name + "' is on an earlier line already, which is kept";
+        }
+        if (problem != null) {
+            logger.warn("Line {} of the managers' file {} was skipped: {}", number, path.toAbsolutePath(), problem);
+        }
+        else {
+            hashes.put(name, hash);
+        }
     }
 
     /**
@@ -90,23 +135,37 @@ public final class InitUserFile {
      * cannot carry
      */
     public static void requireValidName(String name) {
-        if (name.isEmpty() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
+        if (!isValidName(name)) {
             throw new IllegalArgumentException(
                     "A user name must not be empty or contain ':' or spaces: '" + name + "'");
         }
+    }
+
+    private static boolean isValidName(String name) {
+        return !name.isEmpty() && name.indexOf(':') < 0 && name.chars().noneMatch(Character::isWhitespace);
     }
 
     public boolean hasUser(String name) {
         return hashes.containsKey(name);
     }
 
+    public int size() {
+        return hashes.size();
+    }
+
     public boolean isEmpty() {
         return hashes.isEmpty();
     }
 
+    /**
+     * Whether the password is the user's. An unknown name is checked against a hash of the same cost as the file's
+     * first bcrypt hash, so that it takes as long as a wrong password for a known name and does not tell which names
+     * exist.
+     */
     public boolean verify(String name, String password) {
         String hash = hashes.get(name);
         if (hash == null) {
+            encoder.matches(password, unknownUserHash());
             return false;
         }
         try {
@@ -120,6 +179,18 @@ public final class InitUserFile {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * The hash that an unknown name is checked against: made once per bcrypt cost in the process, from a random
+     * password, so that no password matches it. {@link ManagerFile} asks for it when it reads the file, so that the
+     * first unknown name does not pay for making it.
+     */
+    String unknownUserHash() {
+        int cost = hashes.values().stream().map(BCRYPT::matcher).filter(Matcher::matches).findFirst()
+                .map((bcrypt) -> Integer.parseInt(bcrypt.group(1))).orElse(DEFAULT_BCRYPT_STRENGTH);
+        return UNKNOWN_USER_HASHES.computeIfAbsent(cost, (strength) -> "{bcrypt}"
+                + new BCryptPasswordEncoder(strength).encode(UUID.randomUUID().toString()));
     }
 
     private static List<String> readLines(Path path) {

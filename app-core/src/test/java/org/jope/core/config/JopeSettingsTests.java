@@ -32,6 +32,9 @@ class JopeSettingsTests {
         assertThat(config.maxRequestBodySize()).isEqualTo(1L << 30);
         assertThat(config.storeUsername()).isNull();
         assertThat(config.storePassword()).isNull();
+        assertThat(config.loginThrottleWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.loginFailuresPerAddress()).isEqualTo(10);
+        assertThat(config.loginFailuresPerUser()).isEqualTo(50);
     }
 
     @Test
@@ -43,13 +46,16 @@ class JopeSettingsTests {
                 Map.entry("jope.store.conflict-backoff", "PT0.5S"), Map.entry("jope.store.invalidation", "POLL"),
                 Map.entry("jope.store.transaction-log.retention", "30m"),
                 Map.entry("jope.debug-exceptions", "on"), Map.entry("jope.security.inituser", "/srv/users"),
-                Map.entry("jope.server.max-request-body-size", "512MB"));
+                Map.entry("jope.server.max-request-body-size", "512MB"),
+                Map.entry("jope.security.login-throttle.window", "30s"),
+                Map.entry("jope.security.login-throttle.failures-per-address", "3"),
+                Map.entry("jope.security.login-throttle.failures-per-user", "20"));
 
         JopeConfig config = JopeSettings.read(values::get);
 
         assertThat(config).isEqualTo(new JopeConfig("jdbc:h2:mem:x", "sa", "pw", 9, Duration.ofSeconds(2), 12, 0,
                 Duration.ofMillis(500), true, Path.of("/srv/users"), 512L << 20, InvalidationMode.POLL,
-                Duration.ofMinutes(30)));
+                Duration.ofMinutes(30), Duration.ofSeconds(30), 3, 20));
         assertThat(JopeSettings.ALL).extracting(ConfigKey::name).containsExactlyInAnyOrderElementsOf(values.keySet());
     }
 
@@ -89,7 +95,13 @@ class JopeSettingsTests {
             "jope.server.max-request-body-size | 1gb | a size of zero or more",
             "jope.server.max-request-body-size | 99999999999TB | a size of zero or more",
             "jope.debug-exceptions | maybe | true or false",
-            "jope.security.inituser | '' | a file path" })
+            "jope.security.inituser | '' | a file path",
+            "jope.security.login-throttle.window | 0s | a duration of more than zero and at most 1d",
+            "jope.security.login-throttle.window | -1m | a duration of more than zero and at most 1d",
+            "jope.security.login-throttle.window | 2d | a duration of more than zero and at most 1d",
+            "jope.security.login-throttle.window | soon | a duration of more than zero and at most 1d",
+            "jope.security.login-throttle.failures-per-address | 0 | a whole number of at least 1",
+            "jope.security.login-throttle.failures-per-user | many | a whole number of at least 1" })
     void aBadValueNamesTheKeyTheValueAndWhatItTakes(String key, String value, String expected) {
         assertThatExceptionOfType(InvalidConfigValueException.class)
                 .isThrownBy(() -> JopeSettings.read(Map.of(key, value)::get))

@@ -46,6 +46,8 @@ class JsonAccessLogTests {
         RawHttp.Response page = RawHttp.send(port, "GET /?q=%0D%0A HTTP/1.1\r\nHost: localhost\r\n"
                 + "User-Agent: say \"hi\" \\ there\r\nReferer: http://example.org/\r\nConnection: close\r\n\r\n");
         RawHttp.send(port, AccessLogContract.get("/no/such/thing"));
+        // A manager's write, so that the HEAD after it is named from the cache of logins.
+        RawHttp.send(port, AccessLogContract.managersWrite("/json-named"));
         RawHttp.send(port, "HEAD /welcome HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
                 + LogTestDirectory.CREDENTIALS + "\r\nConnection: close\r\n\r\n");
         RawHttp.send(port, AccessLogContract.get("/last"));

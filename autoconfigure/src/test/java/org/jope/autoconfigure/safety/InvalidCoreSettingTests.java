@@ -72,6 +72,23 @@ class InvalidCoreSettingTests {
     }
 
     @Test
+    void aLoginThrottleWindowOfZeroNamesTheKeyAndWhatItTakes() {
+        runner.withPropertyValues("jope.security.login-throttle.window=0s",
+                "jope.security.inituser=" + directory.resolve("u")).run((context) -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new InvalidConfigValueFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).isEqualTo("The property "
+                            + "jope.security.login-throttle.window is set to '0s', which Jope cannot use: it must be a "
+                            + "duration of more than zero and at most 1d, such as 30s, 5m or PT5M (a bare number is "
+                            + "milliseconds).");
+                    assertThat(analysis.getAction()).startsWith(
+                            "Set jope.security.login-throttle.window to a duration of more than zero");
+                });
+    }
+
+    @Test
     void aDirectoryWhereTheManagersFileShouldBeIsNamed() throws Exception {
         Path inituser = Files.createDirectories(directory.resolve("inituser"));
         runner.withPropertyValues("jope.security.inituser=" + inituser).run((context) -> {
