@@ -60,7 +60,8 @@ class ConflictRetryTests {
             JsonNode inbox = new ObjectMapper().readTree(site.anonymous().get("/inbox/@@json").body());
             assertThat(inbox.get("children")).hasSize(WRITERS * PAGES_EACH);
             PublishingStats stats = site.application().publisher().stats();
-            assertThat(stats.retries()).as("the writers really conflicted").isPositive();
+            assertThat(stats.retries()).as("creates of different names in one folder commute: none runs twice")
+                    .isZero();
             assertThat(stats.conflictsGivenUp()).isZero();
             System.out.printf("conflict test: %d conflicts, %d retries, %d given up%n", stats.conflicts(),
                     stats.retries(), stats.conflictsGivenUp());

@@ -125,18 +125,74 @@ class EmbeddedStoreTests {
     @Test
     void aStaleSerialIsAConflict() {
         try (ObjectStore store = ObjectStore.open(config(directory.resolve("var/data/jope")))) {
+            Folder root;
+            ContentObject staleWelcome;
+            try (Transaction transaction = store.begin(null, true)) {
+                root = transaction.root();
+                staleWelcome = transaction.load(root.child("welcome").oid());
+            }
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.replace(root, staleWelcome, NewContent.page("First", "<p>first</p>"), "/welcome");
+                transaction.commit();
+            }
+            try (Transaction transaction = store.begin("admin", false)) {
+                assertThatThrownBy(() -> transaction.replace(root, staleWelcome,
+                        NewContent.page("Second", "<p>second</p>"), "/welcome")).isInstanceOf(ConflictError.class)
+                        .extracting("oid").isEqualTo(staleWelcome.oid());
+            }
+        }
+    }
+
+    @Test
+    void childrenAddedToOneFolderByTwoTransactionsAreBothKept() {
+        try (ObjectStore store = ObjectStore.open(config(directory.resolve("var/data/jope")))) {
             Folder staleRoot;
             try (Transaction transaction = store.begin(null, true)) {
                 staleRoot = transaction.root();
             }
+            long first;
             try (Transaction transaction = store.begin("admin", false)) {
-                transaction.createChild(transaction.root(), "first", NewContent.folder("First"), "/first");
+                first = transaction.createChild(transaction.root(), "first", NewContent.folder("First"), "/first");
+                transaction.commit();
+            }
+            long second;
+            try (Transaction transaction = store.begin("admin", false)) {
+                second = transaction.createChild(staleRoot, "second", NewContent.folder("Second"), "/second");
+                transaction.commit();
+            }
+            try (Transaction transaction = store.begin(null, true)) {
+                Folder root = transaction.root();
+                assertThat(root.children()).extracting("name").containsExactly("welcome", "first", "second");
+                assertThat(root.serial()).isGreaterThanOrEqualTo(Math.max(first, second));
+            }
+        }
+    }
+
+    @Test
+    void aChildAddedToAFolderThatAnotherTransactionDeletedIsAConflict() {
+        try (ObjectStore store = ObjectStore.open(config(directory.resolve("var/data/jope")))) {
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.createChild(transaction.root(), "doomed", NewContent.folder("Doomed"), "/doomed");
+                transaction.commit();
+            }
+            Folder staleRoot;
+            Folder staleDoomed;
+            try (Transaction transaction = store.begin(null, true)) {
+                staleRoot = transaction.root();
+                staleDoomed = (Folder) transaction.load(staleRoot.child("doomed").oid());
+            }
+            try (Transaction transaction = store.begin("admin", false)) {
+                transaction.delete(staleRoot, staleDoomed, "/doomed");
                 transaction.commit();
             }
             try (Transaction transaction = store.begin("admin", false)) {
-                transaction.createChild(staleRoot, "second", NewContent.folder("Second"), "/second");
+                transaction.createChild(staleDoomed, "orphan", NewContent.page("Orphan", "<p>lost</p>"),
+                        "/doomed/orphan");
                 assertThatThrownBy(transaction::commit).isInstanceOf(ConflictError.class)
-                        .extracting("oid").isEqualTo(staleRoot.oid());
+                        .extracting("oid").isEqualTo(staleDoomed.oid());
+            }
+            try (Transaction transaction = store.begin(null, true)) {
+                assertThat(transaction.root().child("doomed")).isNull();
             }
         }
     }

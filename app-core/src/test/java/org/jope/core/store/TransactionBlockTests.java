@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jope.core.config.JopeConfig;
+import org.jope.core.content.ContentObject;
 import org.jope.core.content.Folder;
 import org.jope.core.content.Page;
 
@@ -68,13 +69,18 @@ class TransactionBlockTests {
     void aConflictWithAnotherTransactionCommitsNothing() throws Exception {
         assertThatExceptionOfType(ConflictError.class).isThrownBy(() -> TransactionBlock.commit(store, "a", (tx) -> {
             Folder root = tx.root();
-            TransactionBlock.commit(store, "b", (other) -> other.createChild(other.root(), "first",
-                    NewContent.page("First", "<p>1</p>"), "/first"));
+            ContentObject welcome = tx.load(root.child("welcome").oid());
             tx.createChild(root, "second", NewContent.page("Second", "<p>2</p>"), "/second");
+            TransactionBlock.commit(store, "b", (other) -> other.replace(other.root(), welcome,
+                    NewContent.page("First", "<p>1</p>"), "/welcome"));
+            tx.replace(root, welcome, NewContent.page("Mine", "<p>mine</p>"), "/welcome");
         }));
 
         try (Transaction transaction = store.begin(null, true)) {
-            assertThat(transaction.root().children()).extracting("name").containsExactly("welcome", "first");
+            Folder root = transaction.root();
+            assertThat(root.children()).extracting("name").as("the page a added is gone with it")
+                    .containsExactly("welcome");
+            assertThat(transaction.load(root.child("welcome").oid()).title()).isEqualTo("First");
         }
     }
 

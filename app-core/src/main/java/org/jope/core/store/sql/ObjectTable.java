@@ -145,6 +145,22 @@ public final class ObjectTable {
         }
     }
 
+    /**
+     * Gives a folder a serial and a time that are at least the ones given, whatever it holds now; false when the
+     * folder is gone. For a folder whose children another transaction changed meanwhile: the greater of the two
+     * keeps its serial and time from going back when a younger transaction committed first.
+     */
+    public boolean advanceSerialPast(Connection connection, long oid, long serial, long modified)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE jope_object SET serial = GREATEST(serial, ?), modified = GREATEST(modified, ?) WHERE oid = ?")) {
+            update.setLong(1, serial);
+            setModified(update, 2, modified);
+            update.setLong(3, oid);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** Deletes an object if its serial is still the expected one; false when another writer came first. */
     public boolean delete(Connection connection, long oid, long expectedSerial) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
