@@ -99,6 +99,18 @@ public class JopeProperties {
          */
         private boolean exposeTracebacks;
 
+        /**
+         * How long a connection may stay idle, or sit on a partial request head, before the container closes it
+         * (waitress's channel_timeout).
+         */
+        private Duration channelTimeout = Duration.ofSeconds(120);
+
+        /**
+         * Open connections the container holds at most; past it new connections wait in the operating system's
+         * backlog until one closes, and are never reset (waitress's connection_limit).
+         */
+        private int connectionLimit = 1000;
+
         public ServerType getType() {
             return type;
         }
@@ -126,6 +138,26 @@ public class JopeProperties {
             this.exposeTracebacks = exposeTracebacks;
         }
 
+        public Duration getChannelTimeout() {
+            return channelTimeout;
+        }
+
+        public void setChannelTimeout(Duration channelTimeout) {
+            this.channelTimeout = positive("jope.server.channel-timeout", channelTimeout, "120s");
+        }
+
+        public int getConnectionLimit() {
+            return connectionLimit;
+        }
+
+        public void setConnectionLimit(int connectionLimit) {
+            if (connectionLimit < 1) {
+                throw new IllegalArgumentException("jope.server.connection-limit must be at least 1, such as 1000; "
+                        + "set it to a whole number of connections, or remove it to keep the default of 1000");
+            }
+            this.connectionLimit = connectionLimit;
+        }
+
         public DataSize getMaxRequestBodySize() {
             return maxRequestBodySize;
         }
@@ -134,6 +166,15 @@ public class JopeProperties {
             this.maxRequestBodySize = maxRequestBodySize;
         }
 
+    }
+
+    /** A duration the container counts in milliseconds: at least one, so that zero never means "forever". */
+    static Duration positive(String key, Duration value, String example) {
+        if (value == null || value.toMillis() < 1) {
+            throw new IllegalArgumentException(key + " must be a duration of at least 1ms, such as " + example
+                    + "; set it so, or remove it to keep the default of " + example);
+        }
+        return value;
     }
 
     public static class Store {

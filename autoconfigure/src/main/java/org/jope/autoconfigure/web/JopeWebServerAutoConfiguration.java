@@ -46,7 +46,9 @@ import org.jope.autoconfigure.ServerType;
 @Import({ JopeWebServerAutoConfiguration.EmbeddedTomcat.class, JopeWebServerAutoConfiguration.EmbeddedJetty.class,
         JopeWebServerAutoConfiguration.EmbeddedUndertow.class, JopeWebServerAutoConfiguration.TomcatThreads.class,
         JopeWebServerAutoConfiguration.JettyThreads.class, JopeWebServerAutoConfiguration.JettyUris.class,
-        JopeWebServerAutoConfiguration.UndertowThreads.class })
+        JopeWebServerAutoConfiguration.UndertowThreads.class, JopeWebServerAutoConfiguration.TomcatConnections.class,
+        JopeWebServerAutoConfiguration.JettyConnections.class,
+        JopeWebServerAutoConfiguration.UndertowConnections.class })
 public class JopeWebServerAutoConfiguration {
 
     @Bean
@@ -164,6 +166,39 @@ public class JopeWebServerAutoConfiguration {
         @Bean
         UndertowThreadsCustomizer jopeUndertowThreadsCustomizer(JopeProperties properties, Environment environment) {
             return new UndertowThreadsCustomizer(properties.getServer().getThreads(), environment);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatConnections {
+
+        @Bean
+        TomcatConnectionsCustomizer jopeTomcatConnectionsCustomizer(JopeProperties properties) {
+            return new TomcatConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
+    static class JettyConnections {
+
+        @Bean
+        JettyConnectionsCustomizer jopeJettyConnectionsCustomizer(JopeProperties properties) {
+            return new JettyConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.undertow.Undertow")
+    static class UndertowConnections {
+
+        @Bean
+        UndertowConnectionsCustomizer jopeUndertowConnectionsCustomizer(JopeProperties properties) {
+            return new UndertowConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
         }
 
     }
