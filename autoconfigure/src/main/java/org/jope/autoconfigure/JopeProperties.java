@@ -111,6 +111,12 @@ public class JopeProperties {
          */
         private int connectionLimit = 1000;
 
+        /**
+         * The longest silence while a request body is being read: a client that stalls for this long in the middle
+         * of its body is answered 408 and its connection closed, so that it gives its worker back.
+         */
+        private Duration bodyTimeout = Duration.ofSeconds(20);
+
         public ServerType getType() {
             return type;
         }
@@ -144,6 +150,14 @@ public class JopeProperties {
 
         public void setChannelTimeout(Duration channelTimeout) {
             this.channelTimeout = positive("jope.server.channel-timeout", channelTimeout, "120s");
+        }
+
+        public Duration getBodyTimeout() {
+            return bodyTimeout;
+        }
+
+        public void setBodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = positive("jope.server.body-timeout", bodyTimeout, "20s");
         }
 
         public int getConnectionLimit() {

@@ -12,7 +12,9 @@ import org.springframework.core.Ordered;
 /**
  * Maps the connection bounds to Jetty: the connectors' idle timeout, which covers an idle connection and a partial
  * request head alike, and a {@link NetworkConnectionLimit}, which stops accepting at the limit, so that further
- * connections wait in the OS backlog. It runs after Boot's own customizer, so the timeout wins over
+ * connections wait in the OS backlog. While a body is read, {@link JettyBodyTimeoutHandler} shortens the idle timeout
+ * to the body timeout. A request answered before its body was read needs nothing here: Jetty consumes what has
+ * arrived and closes the connection rather than wait for the rest. It runs after Boot's own customizer, so the timeout wins over
  * {@code server.jetty.connection-idle-timeout}; a {@code server.jetty.max-connections} adds Boot's own limit beside
  * this one, and the lower of the two holds.
  */
@@ -38,6 +40,7 @@ class JettyConnectionsCustomizer implements WebServerFactoryCustomizer<JettyServ
         // Named now: Boot's JettyWebServer takes the connectors off the server while it starts, so a limit that
         // looked them up at its own start would find none.
         server.addBean(new NetworkConnectionLimit(bounds.connectionLimit(), server.getConnectors()));
+        server.setHandler(new JettyBodyTimeoutHandler(server.getHandler(), bounds.bodyTimeout().toMillis()));
     }
 
     @Override
