@@ -117,6 +117,13 @@ public class JopeProperties {
          */
         private Duration bodyTimeout = Duration.ofSeconds(20);
 
+        /**
+         * The longest a request may wait for a worker, counted from the container's arrival time for it; one that
+         * waited longer is answered 503 with Retry-After before it reaches the store. An idle or ordinarily busy site
+         * never waits this long: 10 s is what the stall watchdog already calls a stall.
+         */
+        private Duration queueTimeout = Duration.ofSeconds(10);
+
         public ServerType getType() {
             return type;
         }
@@ -158,6 +165,14 @@ public class JopeProperties {
 
         public void setBodyTimeout(Duration bodyTimeout) {
             this.bodyTimeout = positive("jope.server.body-timeout", bodyTimeout, "20s");
+        }
+
+        public Duration getQueueTimeout() {
+            return queueTimeout;
+        }
+
+        public void setQueueTimeout(Duration queueTimeout) {
+            this.queueTimeout = positive("jope.server.queue-timeout", queueTimeout, "10s");
         }
 
         public int getConnectionLimit() {

@@ -23,6 +23,7 @@ class ServerLimitPropertiesTests {
             jope.server.channel-timeout  | 0s  | jope.server.channel-timeout must be a duration of at least 1ms, such as 120s; set it so, or remove it to keep the default of 120s
             jope.server.channel-timeout  | -5s | jope.server.channel-timeout must be a duration of at least 1ms, such as 120s
             jope.server.body-timeout     | 0ms | jope.server.body-timeout must be a duration of at least 1ms, such as 20s; set it so, or remove it to keep the default of 20s
+            jope.server.queue-timeout    | 0s  | jope.server.queue-timeout must be a duration of at least 1ms, such as 10s; set it so, or remove it to keep the default of 10s
             jope.server.connection-limit | 0   | jope.server.connection-limit must be at least 1, such as 1000; set it to a whole number of connections, or remove it to keep the default of 1000
             jope.server.connection-limit | -1  | jope.server.connection-limit must be at least 1
             """)

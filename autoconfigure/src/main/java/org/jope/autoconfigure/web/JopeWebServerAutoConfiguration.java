@@ -179,6 +179,11 @@ public class JopeWebServerAutoConfiguration {
             return new TomcatConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
         }
 
+        @Bean
+        TomcatQueueTimeCustomizer jopeTomcatQueueTimeCustomizer() {
+            return new TomcatQueueTimeCustomizer();
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)

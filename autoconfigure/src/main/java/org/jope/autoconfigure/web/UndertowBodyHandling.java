@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.RequestBufferingHandler;
+import io.undertow.servlet.handlers.ServletRequestContext;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import org.xnio.Options;
@@ -30,14 +31,30 @@ final class UndertowBodyHandling {
      */
     static final int BUFFERED_BEFORE_DISPATCH = 8;
 
-    private static final AttachmentKey<Boolean> BUFFERED = AttachmentKey.create(Boolean.class);
+    /** When the buffering handler let the exchange through, in nanoTime; absent for one it cut off. */
+    private static final AttachmentKey<Long> BUFFERED = AttachmentKey.create(Long.class);
 
-    /** The buffering handler, with a mark on each exchange that it let through, so that one it cut off is known. */
+    /**
+     * The buffering handler, with a mark on each exchange that it let through: the time the request was ready for a
+     * worker, from which the queue timeout counts (Undertow's own start time would count the upload too).
+     */
     static HttpHandler bufferBeforeDispatch(HttpHandler next) {
         return new RequestBufferingHandler((exchange) -> {
-            exchange.putAttachment(BUFFERED, true);
+            exchange.putAttachment(BUFFERED, System.nanoTime());
             next.handleRequest(exchange);
         }, BUFFERED_BEFORE_DISPATCH);
+    }
+
+    /** On the worker, once the servlet request exists: the mark becomes the request's arrival. */
+    static HttpHandler recordArrival(HttpHandler next) {
+        return (exchange) -> {
+            Long ready = exchange.getAttachment(BUFFERED);
+            ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
+            if (ready != null && context != null) {
+                RequestArrival.record(context.getServletRequest(), ready);
+            }
+            next.handleRequest(exchange);
+        };
     }
 
     static HttpHandler bodyTimeout(HttpHandler next, ConnectionBounds bounds) {

@@ -39,7 +39,8 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
                 .addInitialHandlerChainWrapper(UndertowBodyHandling::bufferBeforeDispatch)
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
-                .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody));
+                .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
+                .addOuterHandlerChainWrapper(UndertowBodyHandling::recordArrival));
     }
 
     @Override

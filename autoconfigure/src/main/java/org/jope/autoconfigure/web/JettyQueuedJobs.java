@@ -1,0 +1,46 @@
+package org.jope.autoconfigure.web;
+
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Jetty's thread pool, with room to parse and stamping each job with the time it was handed in. The QoSHandler caps
+ * the requests in flight at jope.server.threads and parks the rest without a thread, from Jetty's own begin time for
+ * the request; but it can only park what has been parsed, and with every thread of a pool sized to the cap busy,
+ * new requests would wait unparsed, uncounted, until a worker freed. So the pool holds {@link #PARSING_THREADS} more,
+ * and a job that still waits for a thread is stamped when it was handed in, which {@link JettyArrivalHandler} reads on
+ * the thread that runs it.
+ */
+final class JettyQueuedJobs extends QueuedThreadPool {
+
+    /** Threads beyond the request cap, which parse requests and hand them to the QoSHandler. */
+    static final int PARSING_THREADS = 2;
+
+    private static final ThreadLocal<Long> HANDED_IN = new ThreadLocal<>();
+
+    JettyQueuedJobs(QueuedThreadPool configured) {
+        super(configured.getMaxThreads() + PARSING_THREADS, Math.min(configured.getMinThreads(),
+                configured.getMaxThreads() + PARSING_THREADS), configured.getIdleTimeout());
+        setName(configured.getName());
+        setReservedThreads(configured.getReservedThreads());
+    }
+
+    @Override
+    public void execute(Runnable job) {
+        long handedIn = System.nanoTime();
+        super.execute(() -> {
+            HANDED_IN.set(handedIn);
+            try {
+                job.run();
+            }
+            finally {
+                HANDED_IN.remove();
+            }
+        });
+    }
+
+    /** When the job the current thread runs was handed in, or null outside such a job. */
+    static Long handedIn() {
+        return HANDED_IN.get();
+    }
+
+}
