@@ -1,5 +1,6 @@
 package org.jope.autoconfigure.web;
 
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -26,8 +27,14 @@ final class JettyQueuedJobs extends QueuedThreadPool {
 
     @Override
     public void execute(Runnable job) {
-        long handedIn = System.nanoTime();
-        super.execute(() -> {
+        super.execute(new Stamped(job, System.nanoTime()));
+    }
+
+    /** A job and when it was handed in; it keeps the job's invocation type, which Jetty's strategies go by. */
+    private record Stamped(Runnable job, long handedIn) implements Runnable, Invocable {
+
+        @Override
+        public void run() {
             HANDED_IN.set(handedIn);
             try {
                 job.run();
@@ -35,7 +42,13 @@ final class JettyQueuedJobs extends QueuedThreadPool {
             finally {
                 HANDED_IN.remove();
             }
-        });
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return Invocable.getInvocationType(job);
+        }
+
     }
 
     /** When the job the current thread runs was handed in, or null outside such a job. */
