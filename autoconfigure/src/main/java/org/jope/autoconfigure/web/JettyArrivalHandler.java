@@ -18,7 +18,7 @@ final class JettyArrivalHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Long handedIn = JettyQueuedJobs.handedIn();
+        Long handedIn = JettyQueuedJobs.takeHandedIn();
         if (request.getAttribute(RequestArrival.ATTRIBUTE) == null) {
             request.setAttribute(RequestArrival.ATTRIBUTE, handedIn != null ? handedIn : request.getBeginNanoTime());
         }

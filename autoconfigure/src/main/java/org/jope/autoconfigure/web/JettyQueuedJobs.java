@@ -51,9 +51,14 @@ final class JettyQueuedJobs extends QueuedThreadPool {
 
     }
 
-    /** When the job the current thread runs was handed in, or null outside such a job. */
-    static Long handedIn() {
-        return HANDED_IN.get();
+    /**
+     * When the job the current thread runs was handed in, once: the job may go on to serve the next request of its
+     * connection, which never queued, and gets null, as does a thread outside such a job.
+     */
+    static Long takeHandedIn() {
+        Long handedIn = HANDED_IN.get();
+        HANDED_IN.remove();
+        return handedIn;
     }
 
 }

@@ -59,7 +59,11 @@ final class TomcatQueuedTasks extends ThreadPoolExecutor {
         };
     }
 
-    /** Puts the running task's stamp on the request, for the queue timeout. */
+    /**
+     * Puts the running task's stamp on the first request the task serves, for the queue timeout. A task may go on to
+     * serve the next request of its keep-alive connection, which never queued: that one, and any request without a
+     * stamp, arrives when Tomcat began to parse it.
+     */
     static final class Arrival extends ValveBase {
 
         Arrival() {
@@ -68,9 +72,11 @@ final class TomcatQueuedTasks extends ThreadPoolExecutor {
 
         @Override
         public void invoke(Request request, Response response) throws IOException, ServletException {
-            Long handedIn = HANDED_IN.get();
-            if (handedIn != null && request.getAttribute(RequestArrival.ATTRIBUTE) == null) {
-                RequestArrival.record(request, handedIn);
+            if (request.getAttribute(RequestArrival.ATTRIBUTE) == null) {
+                Long handedIn = HANDED_IN.get();
+                HANDED_IN.remove();
+                RequestArrival.record(request,
+                        handedIn != null ? handedIn : request.getCoyoteRequest().getStartTimeNanos());
                 RequestArrival.pickedUp(request, System.nanoTime());
             }
             getNext().invoke(request, response);

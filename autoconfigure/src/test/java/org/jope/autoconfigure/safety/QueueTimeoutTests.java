@@ -1,9 +1,13 @@
 package org.jope.autoconfigure.safety;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import org.jope.core.JopeApplication;
 import org.jope.core.publisher.Publisher;
+import org.jope.testsite.RawHttp;
 import org.jope.testsite.Sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +85,39 @@ class QueueTimeoutTests {
             HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(Sites.url(context)
                     + "/welcome")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(after.statusCode()).isEqualTo(200);
+        }
+        finally {
+            BlockingView.release.countDown();
+        }
+    }
+
+    /**
+     * A request pipelined behind a slow one on the same connection waited for that connection, not for a worker: the
+     * container may serve it in the same task, whose hand-in time must not be counted for it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "tomcat", "jetty", "undertow" })
+    void aRequestBehindASlowOneOnItsOwnConnectionIsServed(String type) throws Exception {
+        BlockingView.entered = new CountDownLatch(1);
+        BlockingView.release = new CountDownLatch(1);
+        try (ConfigurableApplicationContext context = Sites.start(type, new Class<?>[] { BlockingView.class },
+                "jope.server.threads=1", "jope.server.queue-timeout=" + QUEUE_TIMEOUT.toMillis() + "ms");
+                Socket socket = new Socket()) {
+            int port = Integer.parseInt(Sites.url(context).substring(Sites.url(context).lastIndexOf(':') + 1));
+            socket.setSoTimeout(30_000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.getOutputStream().write(("GET /@@block HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /welcome HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            assertThat(BlockingView.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            long entered = System.nanoTime();
+            // The slow request must outlast the timeout: time has to pass here, nothing else is awaited.
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, entered + QUEUE_TIMEOUT.multipliedBy(2).toNanos() - System.nanoTime()));
+            BlockingView.release.countDown();
+            assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(200);
+            RawHttp.Response behind = RawHttp.Response.read(socket.getInputStream(), false);
+            assertThat(behind.status()).as(behind.bodyText()).isEqualTo(200);
+            assertThat(context.getBean(QueueTimeoutFilter.class).shed()).isZero();
         }
         finally {
             BlockingView.release.countDown();
