@@ -14,6 +14,7 @@ import org.jope.autoconfigure.JopeAutoConfiguration;
 import org.jope.autoconfigure.JopeProperties;
 import org.jope.autoconfigure.JopeScheduler;
 import org.jope.autoconfigure.web.JopeWebServerAutoConfiguration;
+import org.jope.autoconfigure.web.QueueTimeoutSheds;
 import org.jope.autoconfigure.web.RunningServer;
 
 /**
@@ -36,8 +37,8 @@ public class JopeSafetyAutoConfiguration {
     }
 
     @Bean
-    QueueTimeoutFilter jopeQueueTimeoutFilter(JopeProperties properties) {
-        return new QueueTimeoutFilter(properties.getServer().getQueueTimeout(), Duration.ofSeconds(10));
+    QueueTimeoutFilter jopeQueueTimeoutFilter(QueueTimeoutSheds sheds) {
+        return new QueueTimeoutFilter(sheds);
     }
 
     /** Right after the outermost error filter, so that a shed request costs no other filter anything. */

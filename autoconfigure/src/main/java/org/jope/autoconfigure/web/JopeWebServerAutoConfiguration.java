@@ -1,5 +1,7 @@
 package org.jope.autoconfigure.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.ServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +56,11 @@ public class JopeWebServerAutoConfiguration {
     @Bean
     RunningServer jopeRunningServer(ServerProperties serverProperties) {
         return new RunningServer(serverProperties);
+    }
+
+    @Bean
+    QueueTimeoutSheds jopeQueueTimeoutSheds(JopeProperties properties) {
+        return new QueueTimeoutSheds(properties.getServer().getQueueTimeout(), Duration.ofSeconds(10));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -141,8 +148,9 @@ public class JopeWebServerAutoConfiguration {
 
         @Bean
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
-                ServerProperties serverProperties) {
-            return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties);
+                ServerProperties serverProperties, QueueTimeoutSheds sheds) {
+            return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties,
+                    sheds);
         }
 
     }
