@@ -100,6 +100,31 @@ public class JopeProperties {
          */
         private boolean exposeTracebacks;
 
+        /**
+         * How long a connection may stay idle, or sit on a partial request head, before the container closes it
+         * (waitress's channel_timeout).
+         */
+        private Duration channelTimeout = Duration.ofSeconds(120);
+
+        /**
+         * Open connections the container holds at most; past it new connections wait in the operating system's
+         * backlog until one closes, and are never reset (waitress's connection_limit).
+         */
+        private int connectionLimit = 1000;
+
+        /**
+         * The longest silence while a request body is being read: a client that stalls for this long in the middle
+         * of its body is answered 408 and its connection closed, so that it gives its worker back.
+         */
+        private Duration bodyTimeout = Duration.ofSeconds(20);
+
+        /**
+         * The longest a request may wait for a worker, counted from the container's arrival time for it; one that
+         * waited longer is answered 503 with Retry-After before it reaches the store. An idle or ordinarily busy site
+         * never waits this long: 10 s is what the stall watchdog already calls a stall.
+         */
+        private Duration queueTimeout = Duration.ofSeconds(10);
+
         public ServerType getType() {
             return type;
         }
@@ -127,6 +152,42 @@ public class JopeProperties {
             this.exposeTracebacks = exposeTracebacks;
         }
 
+        public Duration getChannelTimeout() {
+            return channelTimeout;
+        }
+
+        public void setChannelTimeout(Duration channelTimeout) {
+            this.channelTimeout = positive("jope.server.channel-timeout", channelTimeout, "120s");
+        }
+
+        public Duration getBodyTimeout() {
+            return bodyTimeout;
+        }
+
+        public void setBodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = positive("jope.server.body-timeout", bodyTimeout, "20s");
+        }
+
+        public Duration getQueueTimeout() {
+            return queueTimeout;
+        }
+
+        public void setQueueTimeout(Duration queueTimeout) {
+            this.queueTimeout = positive("jope.server.queue-timeout", queueTimeout, "10s");
+        }
+
+        public int getConnectionLimit() {
+            return connectionLimit;
+        }
+
+        public void setConnectionLimit(int connectionLimit) {
+            if (connectionLimit < 1) {
+                throw new IllegalArgumentException("jope.server.connection-limit must be at least 1, such as 1000; "
+                        + "set it to a whole number of connections, or remove it to keep the default of 1000");
+            }
+            this.connectionLimit = connectionLimit;
+        }
+
         public DataSize getMaxRequestBodySize() {
             return maxRequestBodySize;
         }
@@ -135,6 +196,15 @@ public class JopeProperties {
             this.maxRequestBodySize = maxRequestBodySize;
         }
 
+    }
+
+    /** A duration the container counts in milliseconds: at least one, so that zero never means "forever". */
+    static Duration positive(String key, Duration value, String example) {
+        if (value == null || value.toMillis() < 1) {
+            throw new IllegalArgumentException(key + " must be a duration of at least 1ms, such as " + example
+                    + "; set it so, or remove it to keep the default of " + example);
+        }
+        return value;
     }
 
     public static class Store {

@@ -2,6 +2,7 @@ package org.jope.core.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,11 +12,13 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jope.core.errors.BadRequest;
 import org.jope.core.errors.PayloadTooLarge;
+import org.jope.core.errors.RequestTimeout;
 
 /**
  * A request body, read whole before the transaction starts so that a conflict retry can use it again. The size
@@ -37,8 +40,25 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
             return new RequestBody(bytes, mimeType(contentType), charset(contentType));
         }
         catch (IOException ex) {
+            if (isTimeout(ex)) {
+                throw new RequestTimeout();
+            }
             throw new UncheckedIOException("Could not read the request body", ex);
         }
+    }
+
+    /**
+     * Each container says "the client fell silent" its own way: a SocketTimeoutException (Tomcat), a
+     * TimeoutException under an IOException (Jetty), an InterruptedIOException (XNIO's ReadTimeoutException on
+     * Undertow).
+     */
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body as text; bytes that are not valid in the declared charset are a bad request, not mojibake. */

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import org.jope.autoconfigure.ServerType;
+import org.jope.autoconfigure.safety.QueueTimeoutFilter;
 import org.jope.autoconfigure.safety.RequestQueueMonitor;
 import org.jope.autoconfigure.web.RunningServer;
 import org.jope.core.JopeApplication;
@@ -38,6 +39,12 @@ public class JopeMetricsAutoConfiguration {
     @Bean
     PublisherMetrics jopePublisherMetrics(JopeApplication application) {
         return new PublisherMetrics(application.publisher());
+    }
+
+    @Bean
+    @ConditionalOnBean(QueueTimeoutFilter.class)
+    QueueTimeoutMetrics jopeQueueTimeoutMetrics(QueueTimeoutFilter filter) {
+        return new QueueTimeoutMetrics(filter);
     }
 
     @Bean

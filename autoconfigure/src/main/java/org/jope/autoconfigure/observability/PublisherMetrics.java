@@ -29,9 +29,10 @@ class PublisherMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("jope.requests.active", inFlight, InFlightRequests::count)
                 .description("Requests the publisher is running now").baseUnit("requests").register(registry);
-        FunctionCounter.builder("jope.requests.shed", stats, PublishingStats::shed)
-                .description("Requests answered 503 because no store connection was free within "
-                        + "jope.store.pool-timeout, or the store was down")
+        FunctionCounter.builder("jope.requests.shed", stats, PublishingStats::shed).tag("reason", "store")
+                .description("Requests answered 503, by reason: store, no store connection was free within "
+                        + "jope.store.pool-timeout or the store was down; queue-timeout, the request waited longer "
+                        + "than jope.server.queue-timeout for a worker")
                 .baseUnit("requests").register(registry);
         FunctionCounter.builder("jope.conflicts", stats, PublishingStats::conflicts)
                 .description("Write conflicts met, retried or not").register(registry);

@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Maps {@code jope.server.threads} to Jetty. Jetty leases its acceptor and selector threads from the same pool that
- * runs requests, so the pool's max is threads plus those; a {@link QoSHandler} then caps the requests in flight at
- * threads, so the store sees no more concurrent requests than on Tomcat or Undertow. An explicit
+ * runs requests, so the pool's max is threads plus those; a {@link QoSHandler} ({@link JettyRequestLimit}, which also
+ * sheds requests parked past the queue timeout) then caps the requests in flight at threads, so the store sees no more concurrent requests than on Tomcat or Undertow. An explicit
  * {@code server.jetty.threads.max} still wins for the pool, and the cap follows it.
  */
 class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
@@ -26,8 +26,12 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
 
     private final ServerProperties.Jetty.Threads bootThreads;
 
-    JettyThreadsCustomizer(int threads, Environment environment, ServerProperties serverProperties) {
+    private final QueueTimeoutSheds sheds;
+
+    JettyThreadsCustomizer(int threads, Environment environment, ServerProperties serverProperties,
+            QueueTimeoutSheds sheds) {
         this.threads = threads;
+        this.sheds = sheds;
         this.bootPropertySet = environment.containsProperty(BOOT_PROPERTY);
         this.bootThreads = serverProperties.getJetty().getThreads();
     }
@@ -54,9 +58,7 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
         }
         int maxRequests = requestThreads;
         factory.addServerCustomizers((server) -> {
-            QoSHandler limit = new QoSHandler(server.getHandler());
-            limit.setMaxRequestCount(maxRequests);
-            server.setHandler(limit);
+            server.setHandler(new JettyRequestLimit(server.getHandler(), maxRequests, sheds));
         });
     }
 

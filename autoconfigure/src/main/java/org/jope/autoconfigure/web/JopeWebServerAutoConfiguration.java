@@ -1,5 +1,7 @@
 package org.jope.autoconfigure.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.ServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,12 +48,19 @@ import org.jope.autoconfigure.ServerType;
 @Import({ JopeWebServerAutoConfiguration.EmbeddedTomcat.class, JopeWebServerAutoConfiguration.EmbeddedJetty.class,
         JopeWebServerAutoConfiguration.EmbeddedUndertow.class, JopeWebServerAutoConfiguration.TomcatThreads.class,
         JopeWebServerAutoConfiguration.JettyThreads.class, JopeWebServerAutoConfiguration.JettyUris.class,
-        JopeWebServerAutoConfiguration.UndertowThreads.class })
+        JopeWebServerAutoConfiguration.UndertowThreads.class, JopeWebServerAutoConfiguration.TomcatConnections.class,
+        JopeWebServerAutoConfiguration.JettyConnections.class,
+        JopeWebServerAutoConfiguration.UndertowConnections.class })
 public class JopeWebServerAutoConfiguration {
 
     @Bean
     RunningServer jopeRunningServer(ServerProperties serverProperties) {
         return new RunningServer(serverProperties);
+    }
+
+    @Bean
+    QueueTimeoutSheds jopeQueueTimeoutSheds(JopeProperties properties) {
+        return new QueueTimeoutSheds(properties.getServer().getQueueTimeout(), Duration.ofSeconds(10));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -139,8 +148,9 @@ public class JopeWebServerAutoConfiguration {
 
         @Bean
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
-                ServerProperties serverProperties) {
-            return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties);
+                ServerProperties serverProperties, QueueTimeoutSheds sheds) {
+            return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties,
+                    sheds);
         }
 
     }
@@ -164,6 +174,44 @@ public class JopeWebServerAutoConfiguration {
         @Bean
         UndertowThreadsCustomizer jopeUndertowThreadsCustomizer(JopeProperties properties, Environment environment) {
             return new UndertowThreadsCustomizer(properties.getServer().getThreads(), environment);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatConnections {
+
+        @Bean
+        TomcatConnectionsCustomizer jopeTomcatConnectionsCustomizer(JopeProperties properties) {
+            return new TomcatConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
+        }
+
+        @Bean
+        TomcatQueueTimeCustomizer jopeTomcatQueueTimeCustomizer() {
+            return new TomcatQueueTimeCustomizer();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.eclipse.jetty.ee10.webapp.WebAppContext")
+    static class JettyConnections {
+
+        @Bean
+        JettyConnectionsCustomizer jopeJettyConnectionsCustomizer(JopeProperties properties) {
+            return new JettyConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.undertow.Undertow")
+    static class UndertowConnections {
+
+        @Bean
+        UndertowConnectionsCustomizer jopeUndertowConnectionsCustomizer(JopeProperties properties) {
+            return new UndertowConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
         }
 
     }

@@ -20,6 +20,10 @@ final class TomcatWorkerPool implements WorkerPool {
 
     @Override
     public int maxThreads() {
+        // Tomcat answers -1 once the executor is not its own, as with Jope's stamping executor.
+        if (protocol.getExecutor() instanceof org.apache.tomcat.util.threads.ThreadPoolExecutor tomcat) {
+            return tomcat.getMaximumPoolSize();
+        }
         return protocol.getMaxThreads();
     }
 

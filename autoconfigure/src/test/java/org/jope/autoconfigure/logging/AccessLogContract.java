@@ -209,12 +209,21 @@ abstract class AccessLogContract {
         }
     }
 
+    /**
+     * Who the access line names for an upload its client abandoned: the manager on Tomcat and Jetty, which hand the
+     * request to the publisher before its body has arrived; nobody on Undertow, which reads the body first and never
+     * hands an unfinished one to the publisher, so no login was checked.
+     */
+    String userOfAnAbandonedUpload() {
+        return "admin";
+    }
+
     @Test
     void requestTheClientAbortedIsLogged() throws Exception {
         RawHttp.sendAndHangUp(port, "PUT /welcome HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
                 + LogTestDirectory.CREDENTIALS + "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabc");
-        assertThat(requestLines(1)).singleElement().satisfies((line) ->
-                assertThat(masked(line)).startsWith("127.0.0.1 - admin [T] \"PUT /welcome HTTP/1.1\" "));
+        assertThat(requestLines(1)).singleElement().satisfies((line) -> assertThat(masked(line))
+                .startsWith("127.0.0.1 - " + userOfAnAbandonedUpload() + " [T] \"PUT /welcome HTTP/1.1\" "));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * concurrent one; and since a container may write its access line after the response has reached the client, a
  * test waits for a line with a deadline instead of sleeping.
  */
-final class CapturedEvents extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class CapturedEvents extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
@@ -27,7 +27,7 @@ final class CapturedEvents extends AppenderBase<ILoggingEvent> implements AutoCl
         this.logger = logger;
     }
 
-    static CapturedEvents of(String loggerName) {
+    public static CapturedEvents of(String loggerName) {
         Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
         CapturedEvents captured = new CapturedEvents(logger);
         captured.setContext(logger.getLoggerContext());
@@ -47,12 +47,12 @@ final class CapturedEvents extends AppenderBase<ILoggingEvent> implements AutoCl
         return List.copyOf(events);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return events.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** Waits until an event matches, and fails if none does by the deadline. */
-    ILoggingEvent await(Predicate<ILoggingEvent> condition, String description) throws InterruptedException {
+    public ILoggingEvent await(Predicate<ILoggingEvent> condition, String description) throws InterruptedException {
         return awaitAtLeast(1, condition, description).get(0);
     }
 
@@ -73,7 +73,7 @@ final class CapturedEvents extends AppenderBase<ILoggingEvent> implements AutoCl
         }
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
     }
 

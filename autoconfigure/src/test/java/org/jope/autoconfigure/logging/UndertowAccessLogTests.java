@@ -15,4 +15,9 @@ class UndertowAccessLogTests extends AccessLogContract {
         return false;
     }
 
+    @Override
+    String userOfAnAbandonedUpload() {
+        return "-";
+    }
+
 }

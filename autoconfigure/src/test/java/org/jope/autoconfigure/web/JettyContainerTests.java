@@ -35,7 +35,8 @@ class JettyContainerTests extends ContainerContract {
         int leased = connector.getAcceptors() + connector.getSelectorManager().getSelectorCount();
         QueuedThreadPool pool = (QueuedThreadPool) jetty.getThreadPool();
         QoSHandler limit = jetty.getDescendant(QoSHandler.class);
-        assertThat(limit.getMaxRequestCount()).isEqualTo(pool.getMaxThreads() - leased);
+        assertThat(limit.getMaxRequestCount())
+                .isEqualTo(pool.getMaxThreads() - leased - JettyQueuedJobs.PARSING_THREADS);
         return limit.getMaxRequestCount();
     }
 

@@ -25,8 +25,11 @@ class TomcatContainerTests extends ContainerContract {
     int requestWorkerMaximum(WebServer server) {
         AbstractProtocol<?> protocol = (AbstractProtocol<?>) ((TomcatWebServer) server).getTomcat().getConnector()
                 .getProtocolHandler();
-        assertThat(protocol.getMinSpareThreads()).isLessThanOrEqualTo(protocol.getMaxThreads());
-        return protocol.getMaxThreads();
+        // Jope gives the connector an executor of its own, for which Tomcat reports maxThreads as -1.
+        org.apache.tomcat.util.threads.ThreadPoolExecutor executor =
+                (org.apache.tomcat.util.threads.ThreadPoolExecutor) protocol.getExecutor();
+        assertThat(executor.getCorePoolSize()).isLessThanOrEqualTo(executor.getMaximumPoolSize());
+        return executor.getMaximumPoolSize();
     }
 
 }

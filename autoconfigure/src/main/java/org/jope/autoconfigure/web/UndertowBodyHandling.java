@@ -1,0 +1,101 @@
+package org.jope.autoconfigure.web;
+
+import java.io.IOException;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.RequestBufferingHandler;
+import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import org.xnio.Options;
+
+/**
+ * What Undertow lacks for request bodies, as handler wrappers. {@link #bufferBeforeDispatch} reads the start of a
+ * body on the I/O thread, without blocking, before the request is handed to a worker, as waitress does: a client that
+ * sends its body slowly or not at all then holds no worker, only its connection. {@link #bodyTimeout} sets the connection's read
+ * timeout to the body timeout while a request that has a body is served, and back to the channel timeout when it is
+ * done. {@link #closeUnreadBody} marks an exchange whose body was not read as not persistent once the servlet has
+ * answered: Undertow then shuts the connection's read side instead of draining the rest of the body on the worker
+ * thread, which a client that declares a body and never sends it would hold for ever.
+ */
+final class UndertowBodyHandling {
+
+    private UndertowBodyHandling() {
+    }
+
+    /**
+     * Bodies up to this many of Undertow's buffers (16 KiB each by default) are read whole before dispatch; what is
+     * larger is read by the worker, bounded by the body timeout. It is kept small because it is held per connection
+     * while the body arrives, in direct memory.
+     */
+    static final int BUFFERED_BEFORE_DISPATCH = 8;
+
+    /** When the buffering handler let the exchange through, in nanoTime; absent for one it cut off. */
+    private static final AttachmentKey<Long> BUFFERED = AttachmentKey.create(Long.class);
+
+    /**
+     * The buffering handler, with a mark on each exchange that it let through: the time the request was ready for a
+     * worker, from which the queue timeout counts (Undertow's own start time would count the upload too).
+     */
+    static HttpHandler bufferBeforeDispatch(HttpHandler next) {
+        return new RequestBufferingHandler((exchange) -> {
+            exchange.putAttachment(BUFFERED, System.nanoTime());
+            next.handleRequest(exchange);
+        }, BUFFERED_BEFORE_DISPATCH);
+    }
+
+    /** On the worker, once the servlet request exists: the mark becomes the request's arrival. */
+    static HttpHandler recordArrival(HttpHandler next) {
+        return (exchange) -> {
+            Long ready = exchange.getAttachment(BUFFERED);
+            ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
+            if (ready != null && context != null) {
+                RequestArrival.record(context.getServletRequest(), ready);
+            }
+            next.handleRequest(exchange);
+        };
+    }
+
+    static HttpHandler bodyTimeout(HttpHandler next, ConnectionBounds bounds) {
+        return (exchange) -> {
+            if (hasBody(exchange)) {
+                exchange.getConnection().setOption(Options.READ_TIMEOUT, bounds.bodyTimeoutMillis());
+                exchange.addExchangeCompleteListener((done, nextListener) -> {
+                    // A body cut off on the I/O thread never reached the servlet, which would have answered; this
+                    // runs before the access log's listener, so its line says 408.
+                    if (done.getAttachment(BUFFERED) == null && !done.isResponseStarted()) {
+                        done.setStatusCode(408);
+                    }
+                    try {
+                        done.getConnection().setOption(Options.READ_TIMEOUT, bounds.channelTimeoutMillis());
+                    }
+                    catch (IOException | IllegalArgumentException closed) {
+                        // the connection is already gone; nothing to restore
+                    }
+                    nextListener.proceed();
+                });
+            }
+            next.handleRequest(exchange);
+        };
+    }
+
+    static HttpHandler closeUnreadBody(HttpHandler next) {
+        return (exchange) -> {
+            try {
+                next.handleRequest(exchange);
+            }
+            finally {
+                if (!exchange.isRequestComplete() && !exchange.isDispatched()) {
+                    exchange.setPersistent(false);
+                }
+            }
+        };
+    }
+
+    private static boolean hasBody(HttpServerExchange exchange) {
+        return exchange.getRequestContentLength() > 0
+                || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    }
+
+}

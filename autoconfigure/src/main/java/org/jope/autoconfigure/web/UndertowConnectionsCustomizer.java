@@ -1,0 +1,51 @@
+package org.jope.autoconfigure.web;
+
+import io.undertow.UndertowOptions;
+import org.xnio.Options;
+
+import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+
+/**
+ * Maps the connection bounds to Undertow, which by default never closes an idle or half-sent connection. The channel
+ * timeout becomes three options: NO_REQUEST_TIMEOUT for a connection that sends nothing (at first or between
+ * requests), REQUEST_PARSE_TIMEOUT for a request head that never ends, and IDLE_TIMEOUT for a connection with no I/O
+ * at all. The connection limit is XNIO's high-water mark: at it the server stops accepting, so that further
+ * connections wait in the OS backlog, and it accepts again once one has closed. {@link UndertowBodyHandling} bounds a
+ * body read by the body timeout and closes, rather than drains, a body the servlet did not read. It runs after Boot's own customizer,
+ * so these win over {@code server.undertow.no-request-timeout}.
+ */
+class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
+
+    private final ConnectionBounds bounds;
+
+    UndertowConnectionsCustomizer(ConnectionBounds bounds) {
+        this.bounds = bounds;
+    }
+
+    @Override
+    public void customize(UndertowServletWebServerFactory factory) {
+        int timeout = bounds.channelTimeoutMillis();
+        factory.addBuilderCustomizers((builder) -> builder
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, timeout)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, timeout)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, timeout)
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, bounds.connectionLimit())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, bounds.connectionLimit())
+                // Undertow reads a connection's read timeout afresh on each wait, but installs the conduit that
+                // enforces it only when the option is set from the start.
+                .setSocketOption(Options.READ_TIMEOUT, timeout));
+        factory.addDeploymentInfoCustomizers((deployment) -> deployment
+                .addInitialHandlerChainWrapper(UndertowBodyHandling::bufferBeforeDispatch)
+                .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
+                .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
+                .addOuterHandlerChainWrapper(UndertowBodyHandling::recordArrival));
+    }
+
+    @Override
+    public int getOrder() {
+        return 1;
+    }
+
+}

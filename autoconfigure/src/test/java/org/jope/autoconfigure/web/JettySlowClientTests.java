@@ -1,0 +1,10 @@
+package org.jope.autoconfigure.web;
+
+class JettySlowClientTests extends SlowClientContract {
+
+    @Override
+    String type() {
+        return "jetty";
+    }
+
+}

@@ -1,0 +1,247 @@
+package org.jope.autoconfigure.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+import org.jope.autoconfigure.logging.CapturedEvents;
+import org.jope.core.log.AccessLog;
+import org.jope.core.security.InitUserFile;
+import org.jope.testsite.RawHttp;
+import org.jope.testsite.Sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slow clients against 4 workers, on each container, over raw sockets. Connections that declare a 100,000-byte body,
+ * send 3 bytes and fall silent hold no worker: Tomcat and Jetty answer them and close the connection at once rather
+ * than drain the rest behind a worker, Undertow reads their bodies on its I/O threads and closes them at the body
+ * timeout; a
+ * manager's upload that stalls is cut off after jope.server.body-timeout with 408; connections that drip a request
+ * head one byte every 2 s hold no worker. Meanwhile a probe asks for /welcome once a second and must be answered 200
+ * within a second each time. CI runs more slow connections than a laptop.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SlowClientContract {
+
+    private static final boolean CI = "true".equals(System.getenv("CI"));
+
+    private static final int THREADS = 4;
+
+    private static final int SLOW_BODIES = CI ? 12 : 8;
+
+    private static final int SLOW_HEADS = CI ? 60 : 20;
+
+    private static final int PROBES = 5;
+
+    private static final Duration PROBE_BOUND = Duration.ofSeconds(1);
+
+    private static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
+
+    private static final String MANAGER = "admin:pw";
+
+    private ServletWebServerApplicationContext site;
+
+    private int port;
+
+    abstract String type();
+
+    /**
+     * Whether the client of a stalled upload reads the 408. Undertow's read timeout closes the connection as it
+     * fires, so there the client sees the connection close; the access line still says 408.
+     */
+    boolean answersAStalledBody() {
+        return true;
+    }
+
+    /**
+     * Whether the container answers a request whose body has not arrived, and then closes the connection (Tomcat,
+     * Jetty), or first reads the body without a worker, as waitress does, and closes the connection once the body
+     * timeout passes without it (Undertow).
+     */
+    boolean answersBeforeTheBody() {
+        return true;
+    }
+
+    @BeforeAll
+    void start() throws IOException {
+        Path directory = Files.createDirectories(Path.of("target/slow", UUID.randomUUID().toString()));
+        Path inituser = directory.resolve("inituser");
+        InitUserFile.addUser(inituser, "admin", "pw", 4);
+        site = Sites.start(type(), new Class<?>[0], "jope.server.threads=" + THREADS,
+                "jope.server.body-timeout=" + BODY_TIMEOUT.toMillis() + "ms",
+                "jope.security.inituser=" + inituser.toAbsolutePath());
+        port = site.getWebServer().getPort();
+    }
+
+    @AfterAll
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void slowBodiesHoldNoWorker() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            long sent = System.nanoTime();
+            for (int i = 0; i < SLOW_BODIES; i++) {
+                String request = (i % 2 == 0)
+                        ? "PUT /slow" + i + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                        : "GET /welcome HTTP/1.1\r\nHost: x\r\n";
+                Socket socket = connect(BODY_TIMEOUT.plusSeconds(10));
+                slow.add(socket);
+                send(socket, request + "Content-Length: 100000\r\n\r\nabc");
+            }
+            if (answersBeforeTheBody()) {
+                for (int i = 0; i < SLOW_BODIES; i++) {
+                    Socket socket = slow.get(i);
+                    RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
+                    assertThat(answer.status()).isEqualTo(i % 2 == 0 ? 401 : 200);
+                    assertClosed(socket);
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                        .as("closed after their answers, not after the body timeout").isLessThan(BODY_TIMEOUT);
+                probe();
+            }
+            else {
+                probe();
+                for (Socket socket : slow) {
+                    assertClosed(socket);
+                }
+            }
+        }
+        finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aManagersStalledUploadIsAnswered408AfterTheBodyTimeout() throws Exception {
+        try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME);
+                Socket socket = connect(BODY_TIMEOUT.plusSeconds(10))) {
+            long start = System.nanoTime();
+            send(socket, "PUT /stalled HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nAuthorization: Basic "
+                    + Base64.getEncoder().encodeToString(MANAGER.getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Length: 100000\r\n\r\nabc");
+            if (answersAStalledBody()) {
+                // The body is the container's error page, not yet Jope's own plain error (issue 14, item 5).
+                assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(408);
+            }
+            else {
+                assertClosed(socket);
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(waited).isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100))
+                    .isLessThan(BODY_TIMEOUT.plusSeconds(5));
+            access.await((event) -> event.getFormattedMessage().contains("\"PUT /stalled HTTP/1.1\" 408 "),
+                    "an access line for the stalled upload with 408");
+            assertClosed(socket);
+        }
+        assertThat(RawHttp.send(port, "GET /stalled HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status())
+                .as("nothing of the stalled upload was stored").isEqualTo(404);
+    }
+
+    @Test
+    void requestHeadsDrippingOneByteEvery2sHoldNoWorker() throws Exception {
+        byte[] head = "GET /welcome HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1);
+        List<Socket> slow = new ArrayList<>();
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < SLOW_HEADS; i++) {
+                slow.add(connect(Duration.ofSeconds(10)));
+            }
+            int[] sent = { 0 };
+            drip.scheduleAtFixedRate(() -> {
+                int index = Math.min(sent[0]++, head.length - 1);
+                for (Socket socket : slow) {
+                    try {
+                        socket.getOutputStream().write(head[index]);
+                        socket.getOutputStream().flush();
+                    }
+                    catch (IOException closed) {
+                        // a container may close a dripping connection; that is its right
+                    }
+                }
+            }, 0, 2, TimeUnit.SECONDS);
+            probe();
+        }
+        finally {
+            drip.shutdownNow();
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** GET /welcome once a second: each must be 200 within the bound. */
+    private void probe() throws Exception {
+        long slowestNanos = 0;
+        for (int i = 0; i < PROBES; i++) {
+            long start = System.nanoTime();
+            try (Socket socket = connect(PROBE_BOUND.plusSeconds(5))) {
+                send(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                RawHttp.Response response = RawHttp.Response.read(socket.getInputStream(), false);
+                long took = System.nanoTime() - start;
+                slowestNanos = Math.max(slowestNanos, took);
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(took)).as("probe " + i).isLessThan(PROBE_BOUND);
+            }
+            long next = start + TimeUnit.SECONDS.toNanos(1);
+            long rest = next - System.nanoTime();
+            if (rest > 0) {
+                // pacing the probe to once a second, not waiting for anything to happen
+                TimeUnit.NANOSECONDS.sleep(rest);
+            }
+        }
+        System.out.printf("slow clients on %s: slowest probe %d ms%n", type(), slowestNanos / 1_000_000);
+    }
+
+    private Socket connect(Duration readTimeout) throws IOException {
+        Socket socket = new Socket();
+        socket.setSoTimeout((int) readTimeout.toMillis());
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+    }
+
+    private static void assertClosed(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        try {
+            assertThat(in.read()).as("end of stream").isEqualTo(-1);
+        }
+        catch (SocketTimeoutException ex) {
+            throw new AssertionError("the server kept the connection open", ex);
+        }
+        catch (IOException reset) {
+            // closed with a reset: closed all the same
+        }
+    }
+
+}

@@ -1,0 +1,10 @@
+package org.jope.autoconfigure.web;
+
+class TomcatConnectionBoundsTests extends ConnectionBoundsContract {
+
+    @Override
+    String type() {
+        return "tomcat";
+    }
+
+}

@@ -1,0 +1,10 @@
+package org.jope.autoconfigure.web;
+
+class TomcatSlowClientTests extends SlowClientContract {
+
+    @Override
+    String type() {
+        return "tomcat";
+    }
+
+}

@@ -1,0 +1,20 @@
+package org.jope.autoconfigure.web;
+
+class UndertowSlowClientTests extends SlowClientContract {
+
+    @Override
+    String type() {
+        return "undertow";
+    }
+
+    @Override
+    boolean answersAStalledBody() {
+        return false;
+    }
+
+    @Override
+    boolean answersBeforeTheBody() {
+        return false;
+    }
+
+}
