@@ -109,9 +109,11 @@ abstract class AccessLogContract {
                 + LogTestDirectory.CREDENTIALS + "\r\nConnection: close\r\n\r\n");
         assertThat(response.status()).isEqualTo(200);
         List<String> lines = requestLines(2).stream().map(AccessLogContract::masked).toList();
-        assertThat(lines).containsExactly("127.0.0.1 - admin [T] \"PUT /named HTTP/1.1\" " + write.status() + " "
-                + write.body().length + " \"-\" \"-\"", "127.0.0.1 - admin [T] \"GET /welcome HTTP/1.1\" 200 "
-                + response.body().length + " \"-\" \"-\"");
+        // The container logs a request after its answer is sent, so the next request's line may come first.
+        assertThat(lines).containsExactlyInAnyOrder(
+                "127.0.0.1 - admin [T] \"PUT /named HTTP/1.1\" " + write.status() + " " + write.body().length
+                        + " \"-\" \"-\"",
+                "127.0.0.1 - admin [T] \"GET /welcome HTTP/1.1\" 200 " + response.body().length + " \"-\" \"-\"");
     }
 
     static String managersWrite(String path) {
