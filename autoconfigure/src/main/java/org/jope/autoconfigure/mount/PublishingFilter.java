@@ -24,9 +24,9 @@ import org.jope.core.publisher.Publisher;
 /**
  * Publishes every request that no Spring MVC handler maps, without entering the DispatcherServlet: the application's
  * controllers, Actuator and Boot's prefixed static resources keep their paths, and the publisher answers the rest
- * of the URL space. A request that the container maps to another servlet of the application's (registered at its own
- * path) goes to that servlet. Mounted as the last filter, so that every filter the application or Boot registers, Spring
- * Security's chain included, sees the published requests first.
+ * of the URL space. A request that the container maps to another servlet of the application's (registered at its
+ * own path) goes to that servlet. Mounted as the last filter, so that every filter the application or Boot registers,
+ * Spring Security's chain included, sees the published requests first.
  *
  * <p>Which paths are mapped is read from the handler mappings once every bean exists, which is before the server
  * takes its first request.
@@ -69,7 +69,8 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || isForAnotherServlet(http) || controllerPaths.isMapped(http)) {
+        if (!(request instanceof HttpServletRequest http) || isForAnotherServlet(http)
+                || controllerPaths.isMapped(http)) {
             chain.doFilter(request, response);
             return;
         }
