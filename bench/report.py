@@ -328,7 +328,7 @@ def svg_chart(title, runs):
     for second in sorted({1, *range(x_step, length + 1, x_step)}):
         out.append(f'<text x="{x(second - 1):.1f}" y="{top + plot_h + 18}" text-anchor="middle">{second}</text>')
     out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">'
-               'seconds since the warm-up began</text>')
+               'whole seconds, warm-up slices first (each slice without its partial first and last second)</text>')
     out.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
     out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
 
