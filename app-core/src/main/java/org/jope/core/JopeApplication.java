@@ -11,7 +11,7 @@ import org.jope.core.security.InitUserFile;
 import org.jope.core.servlet.PublisherServlet;
 import org.jope.core.store.ObjectStore;
 
-/** A running Jope core: its store and its publisher. Closing it closes the store. */
+/** A running Jope core: its store and its publisher. Closing it closes the publisher and the store. */
 public final class JopeApplication implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(JopeApplication.class);
@@ -59,6 +59,7 @@ public final class JopeApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        publisher.close();
         store.close();
     }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jope.core.config.JopeConfig;
+import org.jope.core.errors.TooManyRequests;
 import org.jope.core.exceptionviews.ExceptionViews;
 import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
@@ -24,14 +25,22 @@ import org.jope.core.writes.Writes;
 
 /**
  * The publish loop, after Zope's WSGIPublisher: authenticate a write, open a transaction, call the view or the
- * write, commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the object
- * it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry. Whatever it
+ * write, commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the
+ * object it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry. Whatever it
  * raises, {@link ErrorAnswers} turns into the answer. A read is authenticated only if its view asks who sent it, so
- * that an anonymous read never costs a password check; a login already cached is named in the access log.
+ * that an anonymous read never costs a password check; a login already cached is named in the access log. A
+ * throttled login's 429 is sent after a pause ({@link ThrottledAnswers}), whose thread {@link #close} stops.
  *
  * <p>It runs entirely on the calling container thread.
  */
-public final class Publisher {
+public final class Publisher implements AutoCloseable {
+
+    /**
+     * A request attribute that a container integration sets on a request that holds one of a bounded number of
+     * places until it completes, as under Jetty's QoSHandler: such a request is never paused asynchronously, where it
+     * would keep its place from the requests waiting for one.
+     */
+    public static final String HOLDS_A_PLACE_ATTRIBUTE = "org.jope.holdsAPlace";
 
     private final ObjectStore store;
 
@@ -48,6 +57,8 @@ public final class Publisher {
     private final ErrorAnswers errors;
 
     private final InFlightRequests inFlight = new InFlightRequests();
+
+    private final ThrottledAnswers throttled = new ThrottledAnswers(stats);
 
     private final ConflictRetries retries;
 
@@ -66,27 +77,18 @@ public final class Publisher {
     public void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         inFlight.enter();
         try {
-            String method = request.getMethod();
-            String user = null;
+            boolean withBody = !"HEAD".equals(request.getMethod());
             Rendered rendered;
             try {
-                RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
-                if (isRead(method)) {
-                    authenticator.recognize(request);
-                    rendered = views.renderCached(store, path, request);
-                    if (rendered == null) {
-                        rendered = publishWithRetries(request, path, null);
-                    }
-                }
-                else {
-                    user = authenticator.authenticate(request);
-                    rendered = publishWithRetries(request, path, user);
-                }
+                rendered = answer(request);
             }
             catch (RuntimeException error) {
-                rendered = errors.answer(error, request, user != null ? user : Authenticator.userOf(request));
+                rendered = errors.answer(error, request, Authenticator.userOf(request));
+                if (error instanceof TooManyRequests && throttled.sendLater(request, response, rendered, withBody)) {
+                    return;
+                }
             }
-            rendered.writeTo(response, !"HEAD".equals(method));
+            rendered.writeTo(response, withBody);
         }
         finally {
             inFlight.exit();
@@ -117,6 +119,18 @@ public final class Publisher {
         return inFlight;
     }
 
+    private Rendered answer(HttpServletRequest request) {
+        RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!isRead(request.getMethod())) {
+            // Before the login, so that TRACE or a made-up method gets its 405 whoever sends it.
+            Writes.refuseUnknownMethod(request.getMethod(), request.getRequestURI(), path);
+            return publishWithRetries(request, path, authenticator.authenticate(request));
+        }
+        authenticator.recognize(request);
+        Rendered cached = views.renderCached(store, path, request);
+        return (cached != null) ? cached : publishWithRetries(request, path, null);
+    }
+
     private Rendered publishWithRetries(HttpServletRequest servletRequest, RequestPath path, String user) {
         boolean reading = isRead(servletRequest.getMethod());
         RequestBody body = reading ? null : RequestBody.read(servletRequest, maxRequestBodySize);
@@ -134,6 +148,11 @@ public final class Publisher {
                 contended = retries.afterConflict(conflict, attempt, contended);
             }
         }
+    }
+
+    @Override
+    public void close() {
+        throttled.close();
     }
 
     private static boolean isRead(String method) {

@@ -1,5 +1,6 @@
 package org.jope.core.publisher;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the publish loop, read by metrics and by tests. */
@@ -12,6 +13,8 @@ public final class PublishingStats {
     private final LongAdder conflictsGivenUp = new LongAdder();
 
     private final LongAdder shed = new LongAdder();
+
+    private final AtomicInteger throttledWaiting = new AtomicInteger();
 
     void conflict() {
         conflicts.increment();
@@ -27,6 +30,10 @@ public final class PublishingStats {
 
     void requestShed() {
         shed.increment();
+    }
+
+    void throttledAnswerWaits(int change) {
+        throttledWaiting.addAndGet(change);
     }
 
     /** Every ConflictError, whether it was retried or not. */
@@ -46,6 +53,11 @@ public final class PublishingStats {
     /** Requests answered 503 because no store connection was free within the pool timeout, or the store was down. */
     public long shed() {
         return shed.sum();
+    }
+
+    /** Throttled logins whose 429 is waiting out its pause, holding no thread meanwhile. */
+    public int throttledAnswersWaiting() {
+        return throttledWaiting.get();
     }
 
 }

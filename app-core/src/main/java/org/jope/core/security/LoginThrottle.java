@@ -14,8 +14,9 @@ import org.jope.core.errors.TooManyRequests;
 /**
  * Makes guessing passwords slow. After {@code perAddress} failed logins from one client address, or {@code perUser}
  * for one user name from any address, within one window, further logins from that address or as that user are
- * answered 429 with Retry-After until the window closes, at once and without a password check: the refusal holds no
- * request thread and costs no hash. A right password ends its address's and its user's windows.
+ * answered 429 with Retry-After until the window closes, without a password check: the refusal costs no hash, and
+ * the publisher sends it after a pause that holds no request thread. A right password ends its address's and its
+ * user's windows.
  *
  * <p>The user limit is the higher one, so that a manager elsewhere still logs in while one address is throttled;
  * a guesser spread over many addresses meets it instead. Each throttled address or user is logged once per window.

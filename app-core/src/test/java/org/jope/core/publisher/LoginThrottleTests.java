@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -161,22 +162,71 @@ class LoginThrottleTests {
         }
     }
 
+    @Test
+    void aThrottledLoginWaitsOutItsPauseWithoutHoldingAThread() throws Exception {
+        try (Site site = Site.start(directory, (settings) -> settings.loginThrottle(Duration.ofMinutes(1), 1, 10), 1)) {
+            assertThat(site.anonymous().as(Site.MANAGER, "wrong").put("/a", "text/plain", "x").statusCode())
+                    .isEqualTo(401);
+
+            List<Socket> guessers = new ArrayList<>();
+            try {
+                long sent = System.nanoTime();
+                for (int i = 0; i < 3; i++) {
+                    guessers.add(sendPut(site.port(), Site.MANAGER, "wrong"));
+                }
+                // With one request thread, three answers can wait at once only if none of them holds it.
+                long deadline = System.nanoTime() + BOUND.toNanos();
+                while (site.application().publisher().stats().throttledAnswersWaiting() < 3
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(site.application().publisher().stats().throttledAnswersWaiting()).isEqualTo(3);
+                assertThat(site.anonymous().get("/welcome").statusCode()).isEqualTo(200);
+
+                for (Socket guesser : guessers) {
+                    assertThat(statusOf(guesser)).isEqualTo(429);
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(ThrottledAnswers.PAUSE);
+                assertThat(site.application().publisher().stats().throttledAnswersWaiting()).isZero();
+            }
+            finally {
+                for (Socket guesser : guessers) {
+                    guesser.close();
+                }
+            }
+        }
+    }
+
     /** A PUT from another local address, on a socket of its own: the JDK's HTTP client cannot choose its address. */
     private static int putFrom(String address, int port, String user, String password) throws IOException {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(address, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) BOUND.toMillis());
-            socket.setSoTimeout((int) BOUND.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(String.join("\r\n", List.of("PUT /from-elsewhere HTTP/1.1", "Host: 127.0.0.1:" + port,
-                    "Authorization: Basic " + token, "Content-Type: text/plain", "Content-Length: 1",
-                    "Connection: close", "", "x")).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(statusLine.substring(9, 12));
+        try (Socket socket = sendPut(address, port, user, password)) {
+            return statusOf(socket);
         }
+    }
+
+    private static Socket sendPut(int port, String user, String password) throws IOException {
+        return sendPut("127.0.0.1", port, user, password);
+    }
+
+    /** A PUT sent on a socket of its own, whose answer is still to be read. */
+    private static Socket sendPut(String address, int port, String user, String password) throws IOException {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(address, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), (int) BOUND.toMillis());
+        socket.setSoTimeout((int) BOUND.toMillis());
+        OutputStream out = socket.getOutputStream();
+        out.write(String.join("\r\n", List.of("PUT /from-elsewhere HTTP/1.1", "Host: 127.0.0.1:" + port,
+                "Authorization: Basic " + token, "Content-Type: text/plain", "Content-Length: 1",
+                "Connection: close", "", "x")).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    private static int statusOf(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+        return Integer.parseInt(statusLine.substring(9, 12));
     }
 
 }

@@ -33,6 +33,12 @@ public final class Site implements AutoCloseable {
     }
 
     public static Site start(Path directory, UnaryOperator<JopeConfig.Builder> settings) throws Exception {
+        return start(directory, settings, 200);
+    }
+
+    /** @param workerThreads Tomcat's request threads, fewer than its default of 200 to show what holds them */
+    public static Site start(Path directory, UnaryOperator<JopeConfig.Builder> settings, int workerThreads)
+            throws Exception {
         Files.createDirectories(directory);
         Path inituser = directory.resolve("inituser");
         if (!InitUserFile.read(inituser).hasUser(MANAGER)) {
@@ -43,7 +49,8 @@ public final class Site implements AutoCloseable {
                 .storeUrl("jdbc:h2:file:" + directory.resolve("var/data/jope"))
                 .initUser(inituser)).build();
         JopeApplication application = Jope.create(config);
-        return new Site(application, new TomcatServer(application.servlet(), directory.resolve("tomcat")));
+        return new Site(application, new TomcatServer(application.servlet(), directory.resolve("tomcat"),
+                workerThreads));
     }
 
     public JopeApplication application() {

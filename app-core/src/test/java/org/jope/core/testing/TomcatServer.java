@@ -13,12 +13,18 @@ public final class TomcatServer implements AutoCloseable {
     private final Tomcat tomcat = new Tomcat();
 
     public TomcatServer(Servlet servlet, Path baseDir) throws LifecycleException {
+        this(servlet, baseDir, 200);
+    }
+
+    /** @param workerThreads the connector's request threads; Tomcat's own default is 200 */
+    public TomcatServer(Servlet servlet, Path baseDir, int workerThreads) throws LifecycleException {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setHostname("127.0.0.1");
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
+        tomcat.getConnector().setProperty("maxThreads", Integer.toString(workerThreads));
         Context context = tomcat.addContext("", null);
-        Tomcat.addServlet(context, "jope", servlet);
+        Tomcat.addServlet(context, "jope", servlet).setAsyncSupported(true);
         context.addServletMappingDecoded("/", "jope");
         tomcat.start();
     }

@@ -9,6 +9,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 
+import org.jope.core.publisher.Publisher;
+
 /**
  * The QoSHandler that caps Jetty's requests in flight at jope.server.threads, and answers a request parked longer
  * than the queue timeout itself, with Jope's 503, as it expires. Without this every parked request, shed or not,
@@ -24,6 +26,13 @@ final class JettyRequestLimit extends QoSHandler {
         this.sheds = sheds;
         setMaxRequestCount(maxRequests);
         setMaxSuspend(sheds.timeout());
+    }
+
+    /** A request keeps its place until it completes, so the publisher must not pause it asynchronously. */
+    @Override
+    public boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
+        request.setAttribute(Publisher.HOLDS_A_PLACE_ATTRIBUTE, Boolean.TRUE);
+        return super.onConditionsMet(request, response, callback);
     }
 
     @Override
