@@ -26,12 +26,13 @@ import org.jope.core.writes.Writes;
 /**
  * The publish loop, after Zope's WSGIPublisher: authenticate a write, open a transaction, call the view or the
  * write, commit; on a write conflict abort and run the whole request again after a random backoff. A retry reads the
- * object it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry. Whatever it
- * raises, {@link ErrorAnswers} turns into the answer. A read is authenticated only if its view asks who sent it, so
- * that an anonymous read never costs a password check; a login already cached is named in the access log. A
- * throttled login's 429 is sent after a pause ({@link ThrottledAnswers}), whose thread {@link #close} stops.
+ * object it conflicted on under a row lock, so that a hot folder cannot starve one request through every retry.
+ * Whatever it raises, {@link ErrorAnswers} turns into the answer. A read is authenticated only if its view asks who
+ * sent it, so that an anonymous read never costs a password check; a login already cached is named in the access
+ * log.
  *
- * <p>It runs entirely on the calling container thread.
+ * <p>It runs entirely on the calling container thread, but for a throttled login, whose 429 is sent after a pause
+ * by {@link ThrottledAnswers}, whose thread {@link #close} stops.
  */
 public final class Publisher implements AutoCloseable {
 
