@@ -3,7 +3,6 @@ package org.jope.core.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,6 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.owasp.encoder.Encode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.jope.core.errors.BadRequest;
 import org.jope.core.errors.PayloadTooLarge;
@@ -22,9 +24,12 @@ import org.jope.core.errors.RequestTimeout;
 
 /**
  * A request body, read whole before the transaction starts so that a conflict retry can use it again. The size
- * limit holds for a declared length and for a chunked body alike.
+ * limit holds for a declared length and for a chunked body alike. A body that stalls is a 408, one that cannot be
+ * read (cut off, malformed) a 400.
  */
 public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
+
+    private static final Logger logger = LoggerFactory.getLogger(RequestBody.class);
 
     public static RequestBody read(HttpServletRequest request, long limit) {
         long declared = request.getContentLengthLong();
@@ -43,7 +48,10 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
             if (isTimeout(ex)) {
                 throw new RequestTimeout();
             }
-            throw new UncheckedIOException("Could not read the request body", ex);
+            // A client that hung up mid-body, or a malformed chunk: the client's doing, so one line, no trace.
+            logger.info("The body of {} {} could not be read ({}); answered 400", request.getMethod(),
+                    Encode.forJava(request.getRequestURI()), ex.toString());
+            throw new BadRequest("The request body could not be read: it was cut off or malformed");
         }
     }
 
