@@ -81,6 +81,7 @@ public class JopeAutoConfiguration {
         @Bean
         FilterRegistrationBean<PublishingFilter> jopePublishingFilterRegistration(PublishingFilter filter) {
             FilterRegistrationBean<PublishingFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
             registration.setOrder(Ordered.LOWEST_PRECEDENCE);
             return registration;
         }

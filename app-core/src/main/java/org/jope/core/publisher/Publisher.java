@@ -43,6 +43,12 @@ public final class Publisher implements AutoCloseable {
      */
     public static final String HOLDS_A_PLACE_ATTRIBUTE = "org.jope.holdsAPlace";
 
+    /**
+     * The request attribute that keeps the publisher's error answer, for a container that takes the answer over
+     * itself (Tomcat does when a body cannot be read) and dispatches to its error page: that page sends this answer.
+     */
+    public static final String ERROR_ANSWER_ATTRIBUTE = "org.jope.errorAnswer";
+
     private final ObjectStore store;
 
     private final Authenticator authenticator;
@@ -85,6 +91,7 @@ public final class Publisher implements AutoCloseable {
             }
             catch (RuntimeException error) {
                 rendered = errors.answer(error, request, Authenticator.userOf(request));
+                request.setAttribute(ERROR_ANSWER_ATTRIBUTE, rendered);
                 if (error instanceof TooManyRequests && throttled.sendLater(request, response, rendered, withBody)) {
                     return;
                 }

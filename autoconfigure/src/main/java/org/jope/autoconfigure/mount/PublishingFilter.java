@@ -2,8 +2,10 @@ package org.jope.autoconfigure.mount;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -19,6 +21,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import org.jope.core.JopeApplication;
+import org.jope.core.http.Rendered;
 import org.jope.core.publisher.Publisher;
 
 /**
@@ -29,7 +32,8 @@ import org.jope.core.publisher.Publisher;
  * Spring Security's chain included, sees the published requests first.
  *
  * <p>Which paths are mapped is read from the handler mappings once every bean exists, which is before the server
- * takes its first request.
+ * takes its first request. The filter sees error dispatches too, for the one case described at
+ * {@link #sendThePublishersAnswer}.
  */
 public class PublishingFilter implements Filter, SmartInitializingSingleton {
 
@@ -69,6 +73,10 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            sendThePublishersAnswer(request, response, chain);
+            return;
+        }
         if (!(request instanceof HttpServletRequest http) || isForAnotherServlet(http)
                 || controllerPaths.isMapped(http)) {
             chain.doFilter(request, response);
@@ -80,6 +88,22 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
             observation.setPathPattern(PATH_PATTERN);
         }
         publisher.publish(http, (HttpServletResponse) response);
+    }
+
+    /**
+     * The container's error page for a request that the publisher had answered already: Tomcat takes the answer over
+     * when a body cannot be read, and would have Boot's error controller answer JSON; the publisher's own answer is
+     * sent instead. Any other error page is the application's, or Boot's.
+     */
+    private static void sendThePublishersAnswer(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(Publisher.ERROR_ANSWER_ATTRIBUTE) instanceof Rendered answer
+                && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
+                && status == answer.status()) {
+            answer.writeTo((HttpServletResponse) response, !"HEAD".equals(((HttpServletRequest) request).getMethod()));
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
     /** Mapped by its own path to a servlet that is not the DispatcherServlet: the default mapping is the site's. */
