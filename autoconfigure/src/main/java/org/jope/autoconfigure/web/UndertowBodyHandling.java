@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
@@ -12,9 +11,8 @@ import org.xnio.Options;
 
 /**
  * What Undertow lacks for request bodies, as handler wrappers. {@link #bufferBeforeDispatch} reads the start of a
- * body on the I/O thread, without blocking, before the request is handed to a worker, as waitress does: a client that
- * sends its body slowly or not at all then holds no worker, only its connection. {@link #bodyTimeout} sets the connection's read
- * timeout to the body timeout while a request that has a body is served, and back to the channel timeout when it is
+ * body on the I/O thread ({@link UndertowBodyBuffering}), so that a client that sends its body slowly or not at all
+ * holds no worker, only its connection. {@link #bodyTimeout} sets the connection's read timeout to the body timeout while a request that has a body is served, and back to the channel timeout when it is
  * done. {@link #closeUnreadBody} marks an exchange whose body was not read as not persistent once the servlet has
  * answered: Undertow then shuts the connection's read side instead of draining the rest of the body on the worker
  * thread, which a client that declares a body and never sends it would hold for ever.
@@ -31,7 +29,7 @@ final class UndertowBodyHandling {
      */
     static final int BUFFERED_BEFORE_DISPATCH = 8;
 
-    /** When the buffering handler let the exchange through, in nanoTime; absent for one it cut off. */
+    /** When the buffering handler let the exchange through, in nanoTime; absent for one it answered itself. */
     private static final AttachmentKey<Long> BUFFERED = AttachmentKey.create(Long.class);
 
     /**
@@ -39,7 +37,7 @@ final class UndertowBodyHandling {
      * worker, from which the queue timeout counts (Undertow's own start time would count the upload too).
      */
     static HttpHandler bufferBeforeDispatch(HttpHandler next) {
-        return new RequestBufferingHandler((exchange) -> {
+        return new UndertowBodyBuffering((exchange) -> {
             exchange.putAttachment(BUFFERED, System.nanoTime());
             next.handleRequest(exchange);
         }, BUFFERED_BEFORE_DISPATCH);
@@ -62,10 +60,14 @@ final class UndertowBodyHandling {
             if (hasBody(exchange)) {
                 exchange.getConnection().setOption(Options.READ_TIMEOUT, bounds.bodyTimeoutMillis());
                 exchange.addExchangeCompleteListener((done, nextListener) -> {
-                    // A body cut off on the I/O thread never reached the servlet, which would have answered; this
-                    // runs before the access log's listener, so its line says 408.
-                    if (done.getAttachment(BUFFERED) == null && !done.isResponseStarted()) {
-                        done.setStatusCode(408);
+                    // A body cut off on the I/O thread loses its connection before the buffering handler can
+                    // answer: Undertow closes it on a malformed chunk, and so does the read timeout. This runs
+                    // before the access log's listener, so its line says 408 for a body that may have stalled for
+                    // the whole body timeout, and 400 for one cut off sooner, which cannot have stalled.
+                    if (done.getAttachment(BUFFERED) == null && !done.isResponseStarted()
+                            && done.getStatusCode() == 200) {
+                        long servedNanos = System.nanoTime() - done.getRequestStartTime();
+                        done.setStatusCode(servedNanos >= bounds.bodyTimeout().toNanos() ? 408 : 400);
                     }
                     try {
                         done.getConnection().setOption(Options.READ_TIMEOUT, bounds.channelTimeoutMillis());

@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
  * requests), REQUEST_PARSE_TIMEOUT for a request head that never ends, and IDLE_TIMEOUT for a connection with no I/O
  * at all. The connection limit is XNIO's high-water mark: at it the server stops accepting, so that further
  * connections wait in the OS backlog, and it accepts again once one has closed. {@link UndertowBodyHandling} bounds a
- * body read by the body timeout and closes, rather than drains, a body the servlet did not read. It runs after Boot's own customizer,
- * so these win over {@code server.undertow.no-request-timeout}.
+ * body read by the body timeout and closes, rather than drains, a body the servlet did not read;
+ * {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. It runs after Boot's own
+ * customizer, so these win over {@code server.undertow.no-request-timeout}.
  */
 class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
 
@@ -39,6 +40,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
                 .addInitialHandlerChainWrapper(UndertowBodyHandling::bufferBeforeDispatch)
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
+                .addInitialHandlerChainWrapper(UndertowRequestScreening::new)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::recordArrival));
     }

@@ -1,0 +1,166 @@
+package org.jope.autoconfigure.web;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.Connectors;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
+import org.owasp.encoder.Encode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.ChannelListener;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * Reads the start of a request's body on Undertow's I/O thread, without blocking, before the request goes to a
+ * worker, as waitress reads a whole request before its task runs: a client that sends its body slowly holds its
+ * connection, never a worker. What was read is handed back to the exchange for the servlet to read again.
+ *
+ * <p>Undertow's own RequestBufferingHandler does the same, but ends the exchange without an answer when the body
+ * cannot be read, so that a malformed chunk or a client that hung up mid-body left no status for the client and a
+ * 200 in the access log. Here such a body is answered 400 with Jope's plain error and logged in one line, as the
+ * publisher answers it on the other containers; a body that stalls past the read timeout is a 408.
+ */
+final class UndertowBodyBuffering implements HttpHandler {
+
+    private static final Logger logger = LoggerFactory.getLogger(UndertowBodyBuffering.class);
+
+    private final HttpHandler next;
+
+    private final int maxBuffers;
+
+    /** @param maxBuffers how many of the connection's pooled buffers a body may fill before it goes on unread */
+    UndertowBodyBuffering(HttpHandler next, int maxBuffers) {
+        this.next = next;
+        this.maxBuffers = maxBuffers;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        // A client that waits for 100 Continue sends no body until the servlet asks for it.
+        if (exchange.isRequestComplete() || HttpContinue.requiresContinueResponse(exchange.getRequestHeaders())) {
+            next.handleRequest(exchange);
+            return;
+        }
+        Body body = new Body(exchange);
+        StreamSourceChannel channel = exchange.getRequestChannel();
+        boolean ready;
+        try {
+            ready = body.read(channel);
+        }
+        catch (IOException failure) {
+            body.unreadable(failure);
+            return;
+        }
+        if (ready) {
+            body.handBack();
+            next.handleRequest(exchange);
+            return;
+        }
+        channel.getReadSetter().set(body);
+        channel.resumeReads();
+    }
+
+    /** One request's body while it is read: the buffers filled so far, and the one being filled. */
+    private final class Body implements ChannelListener<StreamSourceChannel> {
+
+        private final HttpServerExchange exchange;
+
+        private final PooledByteBuffer[] filled = new PooledByteBuffer[maxBuffers];
+
+        private int count;
+
+        private PooledByteBuffer filling;
+
+        Body(HttpServerExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        /** Reads what has arrived: true once the body is whole or the buffers are full, false while it waits. */
+        boolean read(StreamSourceChannel channel) throws IOException {
+            while (true) {
+                if (filling == null) {
+                    filling = exchange.getConnection().getByteBufferPool().allocate();
+                }
+                ByteBuffer bytes = filling.getBuffer();
+                int read = channel.read(bytes);
+                if (read == 0) {
+                    return false;
+                }
+                if (read == -1 || !bytes.hasRemaining()) {
+                    keepFilling(bytes);
+                    if (read == -1 || count == maxBuffers) {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        /** Called by the I/O thread when more of the body has arrived. */
+        @Override
+        public void handleEvent(StreamSourceChannel channel) {
+            try {
+                if (!read(channel)) {
+                    return;
+                }
+            }
+            catch (IOException failure) {
+                channel.getReadSetter().set(null);
+                channel.suspendReads();
+                unreadable(failure);
+                return;
+            }
+            channel.getReadSetter().set(null);
+            channel.suspendReads();
+            handBack();
+            Connectors.executeRootHandler(next, exchange);
+        }
+
+        void handBack() {
+            Connectors.ungetRequestBytes(exchange, filled);
+            Connectors.resetRequestChannel(exchange);
+        }
+
+        void unreadable(IOException failure) {
+            for (PooledByteBuffer buffer : filled) {
+                IoUtils.safeClose(buffer);
+            }
+            IoUtils.safeClose(filling);
+            boolean timedOut = failure instanceof InterruptedIOException;
+            if (!timedOut) {
+                logger.info("The body of {} {} could not be read ({}); answered 400", exchange.getRequestMethod(),
+                        Encode.forJava(exchange.getRequestURI()), failure.toString());
+            }
+            // Undertow may have closed the connection and ended the exchange already (it does on a malformed
+            // chunk); the access line then has its status from UndertowBodyHandling.bodyTimeout.
+            if (exchange.isComplete() || exchange.isResponseStarted()) {
+                return;
+            }
+            if (timedOut) {
+                UndertowPlainAnswer.send(exchange, 408, "The request body stopped arriving before it was complete.");
+            }
+            else {
+                UndertowPlainAnswer.send(exchange, 400,
+                        "The request body could not be read: it was cut off or malformed.");
+            }
+        }
+
+        private void keepFilling(ByteBuffer bytes) {
+            if (bytes.position() == 0) {
+                filling.close();
+            }
+            else {
+                bytes.flip();
+                filled[count++] = filling;
+            }
+            filling = null;
+        }
+
+    }
+
+}
