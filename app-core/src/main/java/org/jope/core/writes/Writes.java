@@ -16,7 +16,8 @@ public final class Writes {
 
     private static final String READ_ONLY = "GET, HEAD";
 
-    private static final String EVERY_METHOD = "GET, HEAD, PUT, POST, DELETE";
+    /** Every method the publisher serves, as an Allow header lists them. */
+    public static final String EVERY_METHOD = "GET, HEAD, PUT, POST, DELETE";
 
     private final CreateChild createChild;
 

@@ -47,6 +47,7 @@ class JettyConnectionsCustomizer implements WebServerFactoryCustomizer<JettyServ
         // looked them up at its own start would find none.
         server.addBean(new NetworkConnectionLimit(bounds.connectionLimit(), server.getConnectors()));
         server.setHandler(new JettyBodyTimeoutHandler(server.getHandler(), bounds.bodyTimeout().toMillis()));
+        server.setHandler(new JettyAsteriskHandler(server.getHandler()));
         server.setHandler(new JettyArrivalHandler(server.getHandler()));
     }
 
