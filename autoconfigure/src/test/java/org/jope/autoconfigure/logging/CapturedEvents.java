@@ -43,7 +43,7 @@ public final class CapturedEvents extends AppenderBase<ILoggingEvent> implements
         events.add(event);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(events);
     }
 
@@ -57,7 +57,7 @@ public final class CapturedEvents extends AppenderBase<ILoggingEvent> implements
     }
 
     /** Waits until at least {@code count} events match, and returns the matching events. */
-    List<ILoggingEvent> awaitAtLeast(int count, Predicate<ILoggingEvent> condition, String description)
+    public List<ILoggingEvent> awaitAtLeast(int count, Predicate<ILoggingEvent> condition, String description)
             throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {

@@ -147,8 +147,11 @@ abstract class SlowClientContract {
                     + Base64.getEncoder().encodeToString(MANAGER.getBytes(StandardCharsets.UTF_8))
                     + "\r\nContent-Length: 100000\r\n\r\nabc");
             if (answersAStalledBody()) {
-                // The body is the container's error page, not yet Jope's own plain error (issue 14, item 5).
-                assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(408);
+                RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
+                assertThat(answer.status()).isEqualTo(408);
+                // Jope's own answer, which Tomcat's error page would otherwise have been Boot's JSON.
+                assertThat(answer.head()).doesNotContainIgnoringCase("application/json");
+                assertThat(answer.bodyText()).contains("stopped arriving");
             }
             else {
                 assertClosed(socket);
