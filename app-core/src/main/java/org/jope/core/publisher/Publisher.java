@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jope.core.config.JopeConfig;
 import org.jope.core.exceptionviews.ExceptionViews;
+import org.jope.core.http.BodyMemory;
 import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
 import org.jope.core.http.RequestBody;
@@ -51,7 +52,7 @@ public final class Publisher {
 
     private final ConflictRetries retries;
 
-    private final long maxRequestBodySize;
+    private final BodyMemory bodyMemory;
 
     public Publisher(JopeConfig config, ObjectStore store, Authenticator authenticator, ObjectMapper mapper) {
         this.store = store;
@@ -60,7 +61,7 @@ public final class Publisher {
         this.writes = new Writes(mapper);
         this.errors = new ErrorAnswers(stats, config.debugExceptions());
         this.retries = new ConflictRetries(stats, config.maxConflictRetries(), config.conflictBackoff());
-        this.maxRequestBodySize = config.maxRequestBodySize();
+        this.bodyMemory = BodyMemory.of(config);
     }
 
     public void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -75,12 +76,14 @@ public final class Publisher {
                     authenticator.recognize(request);
                     rendered = views.renderCached(store, path, request);
                     if (rendered == null) {
-                        rendered = publishWithRetries(request, path, null);
+                        rendered = publishWithRetries(request, path, null, null);
                     }
                 }
                 else {
                     user = authenticator.authenticate(request);
-                    rendered = publishWithRetries(request, path, user);
+                    try (BodyMemory.Share share = bodyMemory.share()) {
+                        rendered = publishWithRetries(request, path, user, RequestBody.read(request, share));
+                    }
                 }
             }
             catch (RuntimeException error) {
@@ -117,11 +120,14 @@ public final class Publisher {
         return inFlight;
     }
 
-    private Rendered publishWithRetries(HttpServletRequest servletRequest, RequestPath path, String user) {
-        boolean reading = isRead(servletRequest.getMethod());
-        RequestBody body = reading ? null : RequestBody.read(servletRequest, maxRequestBodySize);
-        PublishRequest request = new PublishRequest(servletRequest, path,
-                reading ? () -> authenticator.identify(servletRequest) : () -> user, body);
+    public BodyMemory bodyMemory() {
+        return bodyMemory;
+    }
+
+    private Rendered publishWithRetries(HttpServletRequest http, RequestPath path, String user, RequestBody body) {
+        boolean reading = isRead(http.getMethod());
+        PublishRequest request = new PublishRequest(http, path,
+                reading ? () -> authenticator.identify(http) : () -> user, body);
         Set<Long> contended = Set.of();
         for (int attempt = 0;; attempt++) {
             try (Transaction transaction = attempt == 0 ? store.begin(user, reading)

@@ -1,11 +1,14 @@
 package org.jope.autoconfigure.web;
 
+import java.util.function.Supplier;
+
 import io.undertow.UndertowOptions;
 import org.xnio.Options;
 
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Maps the connection bounds to Undertow, which by default never closes an idle or half-sent connection. The channel
@@ -20,8 +23,12 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
 
     private final ConnectionBounds bounds;
 
-    UndertowConnectionsCustomizer(ConnectionBounds bounds) {
+    private final Supplier<Long> bodyLimit;
+
+    /** @param bodyLimit the largest request body the publisher accepts, asked for once the first request comes */
+    UndertowConnectionsCustomizer(ConnectionBounds bounds, Supplier<Long> bodyLimit) {
         this.bounds = bounds;
+        this.bodyLimit = SingletonSupplier.of(bodyLimit);
     }
 
     @Override
@@ -37,7 +44,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 // enforces it only when the option is set from the start.
                 .setSocketOption(Options.READ_TIMEOUT, timeout));
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
-                .addInitialHandlerChainWrapper(UndertowBodyHandling::bufferBeforeDispatch)
+                .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit))
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::recordArrival));
