@@ -35,7 +35,9 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
             throw share.tooLarge();
         }
         String contentType = request.getContentType();
-        try (InputStream in = request.getInputStream()) {
+        try {
+            // Not closed: closing it reads the rest of the body on Undertow, which a 413 leaves unread on purpose.
+            InputStream in = request.getInputStream();
             byte[] bytes = BodyBytes.read(in, declared, share);
             return new RequestBody(bytes, mimeType(contentType), charset(contentType));
         }
