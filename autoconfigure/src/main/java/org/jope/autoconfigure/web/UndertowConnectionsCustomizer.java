@@ -16,8 +16,10 @@ import org.springframework.util.function.SingletonSupplier;
  * requests), REQUEST_PARSE_TIMEOUT for a request head that never ends, and IDLE_TIMEOUT for a connection with no I/O
  * at all. The connection limit is XNIO's high-water mark: at it the server stops accepting, so that further
  * connections wait in the OS backlog, and it accepts again once one has closed. {@link UndertowBodyHandling} bounds a
- * body read by the body timeout and closes, rather than drains, a body the servlet did not read. It runs after Boot's own customizer,
- * so these win over {@code server.undertow.no-request-timeout}.
+ * body read by the body timeout and closes, rather than drains, a body the servlet did not read. Undertow's own entity
+ * size limit is lifted, so that jope.server.max-request-body-size and the request-body memory bound a body, with
+ * Jope's 413. It runs after Boot's own customizer, so these win over {@code server.undertow.no-request-timeout} and
+ * {@code server.undertow.max-http-post-size}.
  */
 class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
 
@@ -42,7 +44,9 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 .setSocketOption(Options.CONNECTION_LOW_WATER, bounds.connectionLimit())
                 // Undertow reads a connection's read timeout afresh on each wait, but installs the conduit that
                 // enforces it only when the option is set from the start.
-                .setSocketOption(Options.READ_TIMEOUT, timeout));
+                .setSocketOption(Options.READ_TIMEOUT, timeout)
+                // Undertow's own default ends any body over 2 MiB with a 500; Jope's limit and budget bound bodies.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit))
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
