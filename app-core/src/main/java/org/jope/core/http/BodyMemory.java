@@ -20,10 +20,11 @@ import org.jope.core.errors.ServiceUnavailable;
 public final class BodyMemory {
 
     /**
-     * Unset, the budget is the maximum heap divided by this. Measured with the demo on H2 (README, Safety): a write
-     * of an n-byte body reaches about 3.5 n of heap above the idle site at its peak (the body, H2's copy in
-     * setBytes, its LOB pages and their write buffer), and the object cache may hold an eighth of the heap; 6 leaves
-     * the rest of the heap for the site and the collector's headroom.
+     * Unset, the budget is the maximum heap divided by this. Measured with the demo on H2 and -Xmx512m, the budget
+     * lifted (README, Safety): a file's write peaks at about 1.7 times its body above the idle site (the body, H2's
+     * LOB pages and their write buffer), and the first read of a page, rendered into HTML, at 4 to 5 times: a 100 MB
+     * page reads back, a 120 MB one does not. The object cache may hold another eighth of the heap; a sixth keeps
+     * the largest page's read within what is left.
      */
     static final int HEAP_PER_BODY_BYTE = 6;
 
