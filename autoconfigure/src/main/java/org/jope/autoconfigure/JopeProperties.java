@@ -91,8 +91,19 @@ public class JopeProperties {
          */
         private int threads = 4;
 
-        /** The largest request body accepted; a larger one is answered 413. */
+        /**
+         * The largest request body accepted; a larger one is answered 413 before it is read. A body is held in the
+         * heap, so jope.server.request-body-memory may bound it further.
+         */
         private DataSize maxRequestBodySize = DataSize.ofBytes(JopeSettings.MAX_REQUEST_BODY_SIZE.defaultValue());
+
+        /**
+         * The bytes of request bodies the heap may hold at once, over all requests. One request may take all of it,
+         * so it also bounds the largest body; requests that together would pass it are answered 503 with
+         * Retry-After. Unset, it is a sixth of the maximum heap (-Xmx): a write needs several times its body at
+         * its peak.
+         */
+        private DataSize requestBodyMemory;
 
         /**
          * Put the exception's class, message and stack trace in the 500 answer to an exception that
@@ -194,6 +205,14 @@ public class JopeProperties {
 
         public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
             this.maxRequestBodySize = maxRequestBodySize;
+        }
+
+        public DataSize getRequestBodyMemory() {
+            return requestBodyMemory;
+        }
+
+        public void setRequestBodyMemory(DataSize requestBodyMemory) {
+            this.requestBodyMemory = requestBodyMemory;
         }
 
     }

@@ -26,12 +26,14 @@ import java.time.Duration;
  * @param loginFailuresPerAddress failed logins from one client address within a window before it is throttled
  * @param loginFailuresPerUser failed logins as one user name, from any address, within a window before it is
  * throttled
+ * @param requestBodyMemory the bytes of request bodies the heap may hold at once, over all requests; null for the
+ * share of the maximum heap that {@code org.jope.core.http.BodyMemory} derives
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
         boolean debugExceptions, Path initUser, long maxRequestBodySize, InvalidationMode invalidation,
         Duration transactionLogRetention, Duration loginThrottleWindow, int loginFailuresPerAddress,
-        int loginFailuresPerUser) {
+        int loginFailuresPerUser, Long requestBodyMemory) {
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
@@ -40,6 +42,9 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         requireAtLeast("max request body size", maxRequestBodySize, 0);
         requireAtLeast("login failures per address", loginFailuresPerAddress, 1);
         requireAtLeast("login failures per user", loginFailuresPerUser, 1);
+        if (requestBodyMemory != null) {
+            requireAtLeast("request body memory", requestBodyMemory, 1);
+        }
         if (loginThrottleWindow.isZero() || loginThrottleWindow.isNegative()) {
             throw new IllegalArgumentException("The login throttle window must be more than zero, not "
                     + loginThrottleWindow);
@@ -90,6 +95,8 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         private int loginFailuresPerAddress = JopeSettings.LOGIN_FAILURES_PER_ADDRESS.defaultValue();
 
         private int loginFailuresPerUser = JopeSettings.LOGIN_FAILURES_PER_USER.defaultValue();
+
+        private Long requestBodyMemory = JopeSettings.REQUEST_BODY_MEMORY.defaultValue();
 
         private Builder() {
         }
@@ -162,10 +169,17 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
+        /** @param requestBodyMemory in bytes, or null to derive it from the maximum heap */
+        public Builder requestBodyMemory(Long requestBodyMemory) {
+            this.requestBodyMemory = requestBodyMemory;
+            return this;
+        }
+
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
                     maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, invalidation,
-                    transactionLogRetention, loginThrottleWindow, loginFailuresPerAddress, loginFailuresPerUser);
+                    transactionLogRetention, loginThrottleWindow, loginFailuresPerAddress, loginFailuresPerUser,
+                    requestBodyMemory);
         }
 
     }

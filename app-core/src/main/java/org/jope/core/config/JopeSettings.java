@@ -15,6 +15,7 @@ import static org.jope.core.config.ValueParsers.duration;
 import static org.jope.core.config.ValueParsers.flag;
 import static org.jope.core.config.ValueParsers.oneOf;
 import static org.jope.core.config.ValueParsers.path;
+import static org.jope.core.config.ValueParsers.positiveDataSize;
 import static org.jope.core.config.ValueParsers.positiveDuration;
 import static org.jope.core.config.ValueParsers.text;
 import static org.jope.core.config.ValueParsers.wholeNumber;
@@ -71,11 +72,15 @@ public final class JopeSettings {
     public static final ConfigKey<Long> MAX_REQUEST_BODY_SIZE = new ConfigKey<>("jope.server.max-request-body-size",
             "1GB", dataSize());
 
+    /** No default text: unset, it is a share of the maximum heap, which only the running process knows. */
+    public static final ConfigKey<Long> REQUEST_BODY_MEMORY = new ConfigKey<>("jope.server.request-body-memory",
+            null, positiveDataSize());
+
     /** Every key above, in the order the docs list them. */
     public static final List<ConfigKey<?>> ALL = List.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, POOL_SIZE,
             POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, INVALIDATION, TRANSACTION_LOG_RETENTION,
             DEBUG_EXCEPTIONS, INITUSER, LOGIN_THROTTLE_WINDOW, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_USER,
-            MAX_REQUEST_BODY_SIZE);
+            MAX_REQUEST_BODY_SIZE, REQUEST_BODY_MEMORY);
 
     /**
      * Keys that earlier versions read and this one does not, each with what to set instead. They are not an error,
@@ -115,6 +120,7 @@ public final class JopeSettings {
                 .loginThrottle(LOGIN_THROTTLE_WINDOW.read(lookup), LOGIN_FAILURES_PER_ADDRESS.read(lookup),
                         LOGIN_FAILURES_PER_USER.read(lookup))
                 .maxRequestBodySize(MAX_REQUEST_BODY_SIZE.read(lookup))
+                .requestBodyMemory(REQUEST_BODY_MEMORY.read(lookup))
                 .build();
     }
 

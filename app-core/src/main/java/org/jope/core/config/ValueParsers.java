@@ -128,6 +128,16 @@ public final class ValueParsers {
                 });
     }
 
+    /** A size of at least one byte: a budget, for which zero would refuse everything. */
+    public static ValueParser<Long> positiveDataSize() {
+        ValueParser<Long> size = dataSize();
+        return new ValueParser<>("a size of at least 1B, such as 64MB or 1GB (B, KB, MB, GB or TB; a bare number is "
+                + "bytes)", (text) -> {
+                    Long bytes = size.parse().apply(text);
+                    return (bytes != null && bytes > 0) ? bytes : null;
+                });
+    }
+
     /** A file path; a relative one resolves against the working directory of the process. */
     public static ValueParser<Path> path() {
         return new ValueParser<>("a file path", (text) -> text.isBlank() ? null : Path.of(text));

@@ -1,10 +1,11 @@
 package org.jope.core.errors;
 
-/** The request body is larger than jope.server.max-request-body-size. */
+/** The request body is larger than jope.server.max-request-body-size, or than the heap can hold. */
 public class PayloadTooLarge extends HttpError {
 
-    public PayloadTooLarge(long limit) {
-        super(413, "The request body is larger than the limit of " + limit + " bytes");
+    /** @param message what the limit is and which setting or heap sets it */
+    public PayloadTooLarge(String message) {
+        super(413, message);
     }
 
 }

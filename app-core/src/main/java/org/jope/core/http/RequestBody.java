@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -19,29 +22,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.jope.core.errors.BadRequest;
-import org.jope.core.errors.PayloadTooLarge;
 import org.jope.core.errors.RequestTimeout;
 
 /**
  * A request body, read whole before the transaction starts so that a conflict retry can use it again. The size
- * limit holds for a declared length and for a chunked body alike. A body that stalls is a 408, one that cannot be
- * read (cut off, malformed) a 400.
+ * limit holds for a declared length and for a chunked body alike, and the body's bytes are taken from the request's
+ * share of {@link BodyMemory} before they are read. A body that stalls is a 408, one that cannot be read (cut off,
+ * malformed) a 400.
  */
 public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
 
     private static final Logger logger = LoggerFactory.getLogger(RequestBody.class);
 
-    public static RequestBody read(HttpServletRequest request, long limit) {
+    public static RequestBody read(HttpServletRequest request, BodyMemory.Share share) {
         long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw new PayloadTooLarge(limit);
+        if (declared > share.limit()) {
+            throw share.tooLarge();
         }
         String contentType = request.getContentType();
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-            if (in.read() != -1) {
-                throw new PayloadTooLarge(limit);
-            }
+        try {
+            // Not closed: closing it reads the rest of the body on Undertow, which a 413 leaves unread on purpose.
+            InputStream in = request.getInputStream();
+            byte[] bytes = BodyBytes.read(in, declared, share);
             return new RequestBody(bytes, mimeType(contentType), charset(contentType));
         }
         catch (IOException ex) {
@@ -81,6 +83,30 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
         catch (CharacterCodingException ex) {
             throw new BadRequest("The body is not valid " + charset.name());
         }
+    }
+
+    /**
+     * The body as UTF-8, checked as {@link #text()} checks it. A body that came as UTF-8 is its own bytes, checked
+     * without decoding it whole, so that a large page costs no copy of itself as text.
+     */
+    public byte[] utf8() {
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            return text().getBytes(StandardCharsets.UTF_8);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
+        if (result.isError() || decoder.flush(out.clear()).isError()) {
+            throw new BadRequest("The body is not valid " + charset.name());
+        }
+        return bytes;
     }
 
     private static String mimeType(String contentType) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jope.core.config.JopeConfig;
 import org.jope.core.errors.TooManyRequests;
 import org.jope.core.exceptionviews.ExceptionViews;
+import org.jope.core.http.BodyMemory;
 import org.jope.core.http.PublishRequest;
 import org.jope.core.http.Rendered;
 import org.jope.core.http.RequestBody;
@@ -69,7 +70,7 @@ public final class Publisher implements AutoCloseable {
 
     private final ConflictRetries retries;
 
-    private final long maxRequestBodySize;
+    private final BodyMemory bodyMemory;
 
     public Publisher(JopeConfig config, ObjectStore store, Authenticator authenticator, ObjectMapper mapper) {
         this.store = store;
@@ -78,7 +79,7 @@ public final class Publisher implements AutoCloseable {
         this.writes = new Writes(mapper);
         this.errors = new ErrorAnswers(stats, config.debugExceptions());
         this.retries = new ConflictRetries(stats, config.maxConflictRetries(), config.conflictBackoff());
-        this.maxRequestBodySize = config.maxRequestBodySize();
+        this.bodyMemory = BodyMemory.of(config);
     }
 
     public void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -127,23 +128,29 @@ public final class Publisher implements AutoCloseable {
         return inFlight;
     }
 
+    public BodyMemory bodyMemory() {
+        return bodyMemory;
+    }
+
     private Rendered answer(HttpServletRequest request) {
         RequestPath path = paths.of(request.getRequestURI().substring(request.getContextPath().length()));
         if (!isRead(request.getMethod())) {
             // Before the login, so that TRACE or a made-up method gets its 405 whoever sends it.
             Writes.refuseUnknownMethod(request.getMethod(), request.getRequestURI(), path);
-            return publishWithRetries(request, path, authenticator.authenticate(request));
+            String user = authenticator.authenticate(request);
+            try (BodyMemory.Share share = bodyMemory.share()) {
+                return publishWithRetries(request, path, user, RequestBody.read(request, share));
+            }
         }
         authenticator.recognize(request);
         Rendered cached = views.renderCached(store, path, request);
-        return (cached != null) ? cached : publishWithRetries(request, path, null);
+        return (cached != null) ? cached : publishWithRetries(request, path, null, null);
     }
 
-    private Rendered publishWithRetries(HttpServletRequest servletRequest, RequestPath path, String user) {
-        boolean reading = isRead(servletRequest.getMethod());
-        RequestBody body = reading ? null : RequestBody.read(servletRequest, maxRequestBodySize);
-        PublishRequest request = new PublishRequest(servletRequest, path,
-                reading ? () -> authenticator.identify(servletRequest) : () -> user, body);
+    private Rendered publishWithRetries(HttpServletRequest http, RequestPath path, String user, RequestBody body) {
+        boolean reading = isRead(http.getMethod());
+        PublishRequest request = new PublishRequest(http, path,
+                reading ? () -> authenticator.identify(http) : () -> user, body);
         Set<Long> contended = Set.of();
         for (int attempt = 0;; attempt++) {
             try (Transaction transaction = attempt == 0 ? store.begin(user, reading)

@@ -8,6 +8,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import org.jope.core.content.ContentObject;
+import org.jope.core.content.File;
+import org.jope.core.content.Folder;
+import org.jope.core.content.Page;
 import org.jope.core.store.sql.ObjectTable;
 import org.jope.core.store.sync.InvalidatedCache;
 
@@ -18,6 +21,11 @@ import org.jope.core.store.sync.InvalidatedCache;
  * <p>A reader that missed loads from the database and then offers the snapshot back. A commit may have happened
  * between that load and the offer; the generation counter, read before the load, tells, and a stale snapshot is
  * dropped instead of being cached after its invalidation.
+ *
+ * <p>It is bounded twice: by jope.store.cache-size objects, and by a share of the heap in bytes, so that a few large
+ * files cannot fill the heap with snapshots no request holds. Each snapshot weighs a slot of the byte bound divided
+ * by the object count for every such slot its bytes take, at least one; the total weight is held to the object count.
+ * A snapshot larger than the byte bound is not kept at all.
  *
  * <p>A commit hands over the snapshots of the rows it wrote. Commits reach the cache in the order they reached the
  * database, since the store holds its commit lock across both (as ZODB's storages do), so the newest state wins.
@@ -30,8 +38,27 @@ public final class ObjectCache implements InvalidatedCache {
 
     private volatile long generation;
 
-    public ObjectCache(long maximumSize) {
-        this.objects = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+    /** A folder's child entry: its name, its oid and the list's reference, about. */
+    private static final int BYTES_PER_CHILD = 100;
+
+    /**
+     * @param maximumSize objects at most
+     * @param maximumBytes heap that the snapshots may hold at most, about
+     */
+    public ObjectCache(long maximumSize, long maximumBytes) {
+        long bytesPerSlot = Math.max(1, maximumBytes / Math.max(1, maximumSize));
+        this.objects = Caffeine.newBuilder().maximumWeight(maximumSize)
+                .weigher((Long oid, ContentObject object) -> slots(object, bytesPerSlot)).recordStats().build();
+    }
+
+    /** How many slots a snapshot takes: a page counts its text twice, for the rendering kept with it. */
+    private static int slots(ContentObject object, long bytesPerSlot) {
+        long bytes = switch (object.kind()) {
+            case FILE -> ((File) object).data().length;
+            case PAGE -> 2L * ((Page) object).body().length();
+            case FOLDER -> (long) BYTES_PER_CHILD * ((Folder) object).children().size();
+        };
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + bytesPerSlot - 1) / bytesPerSlot));
     }
 
     public ContentObject get(long oid) {

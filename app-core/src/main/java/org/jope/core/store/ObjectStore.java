@@ -30,6 +30,12 @@ import org.jope.core.store.sync.LogTrimmer;
  */
 public final class ObjectStore implements AutoCloseable {
 
+    /**
+     * The object cache holds at most this share of the maximum heap in bytes (an eighth); what request bodies may
+     * hold is counted apart from it, by {@code org.jope.core.http.BodyMemory}.
+     */
+    private static final int CACHE_SHARE_OF_HEAP = 8;
+
     private final StoreLocation location;
 
     private final DataSource dataSource;
@@ -62,7 +68,7 @@ public final class ObjectStore implements AutoCloseable {
         this.location = location;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
-        this.cache = new ObjectCache(config.cacheSize());
+        this.cache = new ObjectCache(config.cacheSize(), Runtime.getRuntime().maxMemory() / CACHE_SHARE_OF_HEAP);
         this.objects = new ObjectTable(location.dialect());
         this.log = new TransactionLog(location.dialect());
         long lastSeen = createAndSeed();

@@ -1,6 +1,5 @@
 package org.jope.core.writes;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jope.core.content.ContentKind;
@@ -62,8 +61,7 @@ final class PutContent {
         RequestBody body = request.body();
         if (PAGE_TYPES.contains(body.mimeType())) {
             // Pages are stored as UTF-8 whatever charset they arrived in.
-            return new NewContent(ContentKind.PAGE, title, body.mimeType(),
-                    body.text().getBytes(StandardCharsets.UTF_8));
+            return new NewContent(ContentKind.PAGE, title, body.mimeType(), body.utf8());
         }
         return new NewContent(ContentKind.FILE, title, contentType, body.bytes());
     }

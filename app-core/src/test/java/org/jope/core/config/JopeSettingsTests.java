@@ -35,6 +35,7 @@ class JopeSettingsTests {
         assertThat(config.loginThrottleWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.loginFailuresPerAddress()).isEqualTo(10);
         assertThat(config.loginFailuresPerUser()).isEqualTo(50);
+        assertThat(config.requestBodyMemory()).as("a share of the heap, derived when the site starts").isNull();
     }
 
     @Test
@@ -49,13 +50,14 @@ class JopeSettingsTests {
                 Map.entry("jope.server.max-request-body-size", "512MB"),
                 Map.entry("jope.security.login-throttle.window", "30s"),
                 Map.entry("jope.security.login-throttle.failures-per-address", "3"),
-                Map.entry("jope.security.login-throttle.failures-per-user", "20"));
+                Map.entry("jope.security.login-throttle.failures-per-user", "20"),
+                Map.entry("jope.server.request-body-memory", "64MB"));
 
         JopeConfig config = JopeSettings.read(values::get);
 
         assertThat(config).isEqualTo(new JopeConfig("jdbc:h2:mem:x", "sa", "pw", 9, Duration.ofSeconds(2), 12, 0,
                 Duration.ofMillis(500), true, Path.of("/srv/users"), 512L << 20, InvalidationMode.POLL,
-                Duration.ofMinutes(30), Duration.ofSeconds(30), 3, 20));
+                Duration.ofMinutes(30), Duration.ofSeconds(30), 3, 20, 64L << 20));
         assertThat(JopeSettings.ALL).extracting(ConfigKey::name).containsExactlyInAnyOrderElementsOf(values.keySet());
     }
 
@@ -94,6 +96,9 @@ class JopeSettingsTests {
             "jope.store.conflict-backoff | PTfive | a duration of zero or more",
             "jope.server.max-request-body-size | 1gb | a size of zero or more",
             "jope.server.max-request-body-size | 99999999999TB | a size of zero or more",
+            "jope.server.request-body-memory | 0 | a size of at least 1B",
+            "jope.server.request-body-memory | -5MB | a size of at least 1B",
+            "jope.server.request-body-memory | lots | a size of at least 1B",
             "jope.debug-exceptions | maybe | true or false",
             "jope.security.inituser | '' | a file path",
             "jope.security.login-throttle.window | 0s | a duration of more than zero and at most 1d",

@@ -1,7 +1,9 @@
 package org.jope.core.publisher;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,24 @@ class BadInputTests {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] { 'a', (byte) 0xC3, 0x28 })));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void invalidUtf8FarIntoAPageOrCutAtItsEndIsRefused() {
+        byte[] far = "a".repeat(900).getBytes(StandardCharsets.US_ASCII);
+        byte[] farBad = java.util.Arrays.copyOf(far, far.length + 2);
+        farBad[far.length] = (byte) 0xC3;
+        farBad[far.length + 1] = 0x28;
+        byte[] cut = java.util.Arrays.copyOf(far, far.length + 2);
+        cut[far.length] = (byte) 0xE2;
+        cut[far.length + 1] = (byte) 0x82;
+        for (byte[] body : List.of(farBad, cut)) {
+            HttpResponse<String> response = manager.send(manager.request("/bad")
+                    .header("Content-Type", "text/plain; charset=UTF-8")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("not valid UTF-8");
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.core.env.Environment;
 
 import org.jope.autoconfigure.JopeProperties;
 import org.jope.autoconfigure.ServerType;
+import org.jope.core.JopeApplication;
 
 /**
  * Registers the servlet container that {@code jope.server.type} names. It runs before Boot's own
@@ -210,8 +211,11 @@ public class JopeWebServerAutoConfiguration {
     static class UndertowConnections {
 
         @Bean
-        UndertowConnectionsCustomizer jopeUndertowConnectionsCustomizer(JopeProperties properties) {
-            return new UndertowConnectionsCustomizer(ConnectionBounds.of(properties.getServer()));
+        UndertowConnectionsCustomizer jopeUndertowConnectionsCustomizer(JopeProperties properties,
+                ObjectProvider<JopeApplication> application) {
+            return new UndertowConnectionsCustomizer(ConnectionBounds.of(properties.getServer()),
+                    () -> application.stream().findFirst()
+                            .map((jope) -> jope.publisher().bodyMemory().limit()).orElse(Long.MAX_VALUE));
         }
 
     }

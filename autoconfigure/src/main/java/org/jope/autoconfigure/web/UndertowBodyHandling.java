@@ -1,6 +1,7 @@
 package org.jope.autoconfigure.web;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -12,7 +13,9 @@ import org.xnio.Options;
 /**
  * What Undertow lacks for request bodies, as handler wrappers. {@link #bufferBeforeDispatch} reads the start of a
  * body on the I/O thread ({@link UndertowBodyBuffering}), so that a client that sends its body slowly or not at all
- * holds no worker, only its connection. {@link #bodyTimeout} sets the connection's read timeout to the body timeout while a request that has a body is served, and back to the channel timeout when it is
+ * holds no worker, only its connection. A body declared larger than Jope accepts goes to a worker at once, to be
+ * answered 413 unread. {@link #bodyTimeout} sets the connection's read timeout to the body timeout while a request
+ * that has a body is served, and back to the channel timeout when it is
  * done. {@link #closeUnreadBody} marks an exchange whose body was not read as not persistent once the servlet has
  * answered: Undertow then shuts the connection's read side instead of draining the rest of the body on the worker
  * thread, which a client that declares a body and never sends it would hold for ever.
@@ -36,11 +39,16 @@ final class UndertowBodyHandling {
      * The buffering handler, with a mark on each exchange that it let through: the time the request was ready for a
      * worker, from which the queue timeout counts (Undertow's own start time would count the upload too).
      */
-    static HttpHandler bufferBeforeDispatch(HttpHandler next) {
-        return new UndertowBodyBuffering((exchange) -> {
+    static HttpHandler bufferBeforeDispatch(HttpHandler next, Supplier<Long> bodyLimit) {
+        HttpHandler ready = (exchange) -> {
             exchange.putAttachment(BUFFERED, System.nanoTime());
             next.handleRequest(exchange);
-        }, BUFFERED_BEFORE_DISPATCH);
+        };
+        HttpHandler buffering = new UndertowBodyBuffering(ready, BUFFERED_BEFORE_DISPATCH);
+        // A body declared larger than the limit is refused unread; buffering it first would keep the 413 (or the
+        // 401) waiting for the client to send what will be thrown away.
+        return (exchange) -> (exchange.getRequestContentLength() > bodyLimit.get() ? ready : buffering)
+                .handleRequest(exchange);
     }
 
     /** On the worker, once the servlet request exists: the mark becomes the request's arrival. */

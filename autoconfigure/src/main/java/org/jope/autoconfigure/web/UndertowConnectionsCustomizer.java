@@ -1,11 +1,14 @@
 package org.jope.autoconfigure.web;
 
+import java.util.function.Supplier;
+
 import io.undertow.UndertowOptions;
 import org.xnio.Options;
 
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Maps the connection bounds to Undertow, which by default never closes an idle or half-sent connection. The channel
@@ -14,15 +17,21 @@ import org.springframework.core.Ordered;
  * at all. The connection limit is XNIO's high-water mark: at it the server stops accepting, so that further
  * connections wait in the OS backlog, and it accepts again once one has closed. {@link UndertowBodyHandling} bounds a
  * body read by the body timeout and closes, rather than drains, a body the servlet did not read;
- * {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. It runs after Boot's own
- * customizer, so these win over {@code server.undertow.no-request-timeout}.
+ * {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. Undertow's own entity size limit
+ * is lifted, so that jope.server.max-request-body-size and the request-body memory bound a body, with Jope's 413. It
+ * runs after Boot's own customizer, so these win over {@code server.undertow.no-request-timeout} and
+ * {@code server.undertow.max-http-post-size}.
  */
 class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
 
     private final ConnectionBounds bounds;
 
-    UndertowConnectionsCustomizer(ConnectionBounds bounds) {
+    private final Supplier<Long> bodyLimit;
+
+    /** @param bodyLimit the largest request body the publisher accepts, asked for once the first request comes */
+    UndertowConnectionsCustomizer(ConnectionBounds bounds, Supplier<Long> bodyLimit) {
         this.bounds = bounds;
+        this.bodyLimit = SingletonSupplier.of(bodyLimit);
     }
 
     @Override
@@ -36,9 +45,11 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 .setSocketOption(Options.CONNECTION_LOW_WATER, bounds.connectionLimit())
                 // Undertow reads a connection's read timeout afresh on each wait, but installs the conduit that
                 // enforces it only when the option is set from the start.
-                .setSocketOption(Options.READ_TIMEOUT, timeout));
+                .setSocketOption(Options.READ_TIMEOUT, timeout)
+                // Undertow's own default ends any body over 2 MiB with a 500; Jope's limit and budget bound bodies.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
-                .addInitialHandlerChainWrapper(UndertowBodyHandling::bufferBeforeDispatch)
+                .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit))
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
                 .addInitialHandlerChainWrapper(UndertowRequestScreening::new)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)

@@ -1,6 +1,10 @@
 package org.jope.core.store.sql;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +81,7 @@ public final class ObjectTable {
                 ContentKind kind = ContentKind.fromColumn(rows.getString("kind"));
                 String title = rows.getString("title");
                 String contentType = rows.getString("content_type");
-                byte[] body = rows.getBytes("body");
+                byte[] body = body(rows);
                 return switch (kind) {
                     case FOLDER -> new Folder(oid, serial, name, title, modified, children(rows));
                     case PAGE -> new Page(oid, serial, name, title, contentType,
@@ -85,6 +89,41 @@ public final class ObjectTable {
                     case FILE -> new File(oid, serial, name, title, contentType, body, modified);
                 };
             }
+        }
+    }
+
+    /**
+     * H2 hands a BLOB over through a buffer that doubles as it reads, up to three times the body at once; the length
+     * is known, so the bytes are read into one array of it instead. PostgreSQL's bytea comes whole as it is.
+     */
+    private byte[] body(ResultSet rows) throws SQLException {
+        if (dialect != SqlDialect.H2) {
+            return rows.getBytes("body");
+        }
+        Blob blob = rows.getBlob("body");
+        if (blob == null) {
+            return null;
+        }
+        try (InputStream in = blob.getBinaryStream()) {
+            byte[] bytes = new byte[Math.toIntExact(blob.length())];
+            in.readNBytes(bytes, 0, bytes.length);
+            return bytes;
+        }
+        catch (IOException ex) {
+            throw new SQLException("Could not read an object's body", ex);
+        }
+        finally {
+            blob.free();
+        }
+    }
+
+    /** H2 copies the array that setBytes is given before it stores it as a BLOB; from a stream it makes no copy. */
+    private void setBody(PreparedStatement statement, int index, byte[] body) throws SQLException {
+        if (dialect == SqlDialect.H2 && body != null) {
+            statement.setBinaryStream(index, new ByteArrayInputStream(body), body.length);
+        }
+        else {
+            statement.setBytes(index, body);
         }
     }
 
@@ -106,7 +145,7 @@ public final class ObjectTable {
             insert.setString(5, kind.columnValue());
             insert.setString(6, title);
             insert.setString(7, contentType);
-            insert.setBytes(8, body);
+            setBody(insert, 8, body);
             insert.setLong(9, serial);
             setModified(insert, 10, modified);
             insert.executeUpdate();
@@ -120,7 +159,7 @@ public final class ObjectTable {
             update.setString(1, kind.columnValue());
             update.setString(2, title);
             update.setString(3, contentType);
-            update.setBytes(4, body);
+            setBody(update, 4, body);
             update.setLong(5, serial);
             setModified(update, 6, modified);
             update.setLong(7, oid);

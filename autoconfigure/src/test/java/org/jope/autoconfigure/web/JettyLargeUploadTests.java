@@ -1,0 +1,10 @@
+package org.jope.autoconfigure.web;
+
+class JettyLargeUploadTests extends LargeUploadContract {
+
+    @Override
+    String type() {
+        return "jetty";
+    }
+
+}
