@@ -1,6 +1,7 @@
 package org.jope.core.publisher;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -43,6 +44,12 @@ public final class Publisher implements AutoCloseable {
      * would keep its place from the requests waiting for one.
      */
     public static final String HOLDS_A_PLACE_ATTRIBUTE = "org.jope.holdsAPlace";
+
+    /**
+     * How long a throttled login waits for its 429: long enough to make guessing slow, short enough that a manager
+     * who mistyped sees the answer without waiting.
+     */
+    public static final Duration THROTTLED_LOGIN_PAUSE = Duration.ofSeconds(1);
 
     /**
      * The request attribute that keeps the publisher's error answer, for a container that takes the answer over

@@ -23,8 +23,7 @@ import org.jope.core.http.Rendered;
  */
 final class ThrottledAnswers implements AutoCloseable {
 
-    /** Long enough to make guessing slow, short enough that a manager who mistyped sees the 429 without waiting. */
-    static final Duration PAUSE = Duration.ofSeconds(1);
+    private static final Duration PAUSE = Publisher.THROTTLED_LOGIN_PAUSE;
 
     /** Past the pause, so that the container gives up on an answer only if the scheduler has stopped. */
     private static final Duration ASYNC_TIMEOUT = PAUSE.plusSeconds(30);

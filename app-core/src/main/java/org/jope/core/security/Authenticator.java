@@ -88,6 +88,14 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * Whether logins from this client address are throttled now, for a container that holds such a request back
+     * before it takes a place (Jetty); it costs a map lookup.
+     */
+    public boolean isThrottled(String address) {
+        return throttle.isThrottled(address);
+    }
+
     /** The name this request was authenticated as, or null. */
     public static String userOf(HttpServletRequest request) {
         Object user = request.getAttribute(USER_ATTRIBUTE);

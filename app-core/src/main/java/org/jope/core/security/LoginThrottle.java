@@ -64,6 +64,17 @@ final class LoginThrottle {
         refuseIfThrottled(users, user, perUser, now, "as user " + loggable(user), "address");
     }
 
+    /** Whether logins from this address are refused now; it logs nothing and changes nothing. */
+    boolean isThrottled(String address) {
+        FailureWindow window = addresses.get(address);
+        if (window == null) {
+            return false;
+        }
+        synchronized (window) {
+            return window.failures() >= perAddress && window.isOpen(System.nanoTime(), windowNanos);
+        }
+    }
+
     void failed(String address, String user) {
         long now = System.nanoTime();
         addresses.compute(address, (key, window) -> failure(window, now, user));

@@ -186,7 +186,7 @@ class LoginThrottleTests {
                 for (Socket guesser : guessers) {
                     assertThat(statusOf(guesser)).isEqualTo(429);
                 }
-                assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(ThrottledAnswers.PAUSE);
+                assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Publisher.THROTTLED_LOGIN_PAUSE);
                 assertThat(site.application().publisher().stats().throttledAnswersWaiting()).isZero();
             }
             finally {

@@ -1,5 +1,7 @@
 package org.jope.autoconfigure.web;
 
+import java.util.function.Supplier;
+
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -10,11 +12,16 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
+import org.jope.core.publisher.Publisher;
+import org.jope.core.security.Authenticator;
+
 /**
  * Maps {@code jope.server.threads} to Jetty. Jetty leases its acceptor and selector threads from the same pool that
  * runs requests, so the pool's max is threads plus those; a {@link QoSHandler} ({@link JettyRequestLimit}, which also
- * sheds requests parked past the queue timeout) then caps the requests in flight at threads, so the store sees no more concurrent requests than on Tomcat or Undertow. An explicit
- * {@code server.jetty.threads.max} still wins for the pool, and the cap follows it.
+ * sheds requests parked past the queue timeout) then caps the requests in flight at threads, so the store sees no
+ * more concurrent requests than on Tomcat or Undertow; {@link JettyThrottledLoginPause}, in front of it, holds back a
+ * throttled login before it takes a place. An explicit {@code server.jetty.threads.max} still wins for the pool,
+ * and the cap follows it.
  */
 class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
 
@@ -28,10 +35,13 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
 
     private final QueueTimeoutSheds sheds;
 
+    private final Supplier<Authenticator> authenticator;
+
     JettyThreadsCustomizer(int threads, Environment environment, ServerProperties serverProperties,
-            QueueTimeoutSheds sheds) {
+            QueueTimeoutSheds sheds, Supplier<Authenticator> authenticator) {
         this.threads = threads;
         this.sheds = sheds;
+        this.authenticator = authenticator;
         this.bootPropertySet = environment.containsProperty(BOOT_PROPERTY);
         this.bootThreads = serverProperties.getJetty().getThreads();
     }
@@ -59,6 +69,8 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
         int maxRequests = requestThreads;
         factory.addServerCustomizers((server) -> {
             server.setHandler(new JettyRequestLimit(server.getHandler(), maxRequests, sheds));
+            server.setHandler(new JettyThrottledLoginPause(server.getHandler(), authenticator,
+                    Publisher.THROTTLED_LOGIN_PAUSE));
         });
     }
 

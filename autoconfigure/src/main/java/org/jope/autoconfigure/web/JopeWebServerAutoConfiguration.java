@@ -149,9 +149,14 @@ public class JopeWebServerAutoConfiguration {
 
         @Bean
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
-                ServerProperties serverProperties, QueueTimeoutSheds sheds) {
+                ServerProperties serverProperties, QueueTimeoutSheds sheds,
+                ObjectProvider<JopeApplication> application) {
+            // Looked up at each request that brings a login: the server is made before the application.
             return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties,
-                    sheds);
+                    sheds, () -> {
+                        JopeApplication running = application.getIfAvailable();
+                        return running != null ? running.authenticator() : null;
+                    });
         }
 
     }

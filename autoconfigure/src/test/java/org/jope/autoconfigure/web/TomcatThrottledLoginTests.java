@@ -1,0 +1,10 @@
+package org.jope.autoconfigure.web;
+
+class TomcatThrottledLoginTests extends ThrottledLoginContract {
+
+    @Override
+    String type() {
+        return "tomcat";
+    }
+
+}
