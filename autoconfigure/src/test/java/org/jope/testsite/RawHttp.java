@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,42 @@ public final class RawHttp {
             socket.setSoLinger(true, 0);
             socket.getOutputStream().write(partialRequest.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
+        }
+    }
+
+    /** A connection for a test that sends its request in steps, or reads its answer later. */
+    public static Socket open(int port, Duration readTimeout) throws IOException {
+        Socket socket = new Socket();
+        socket.setSoTimeout((int) readTimeout.toMillis());
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    public static void write(Socket socket, String text) throws IOException {
+        write(socket, text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public static void write(Socket socket, byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    /**
+     * Fails unless the server has closed the connection, with nothing more to read: end of stream, or a reset. A
+     * read that times out means the server kept it open.
+     */
+    public static void assertClosed(Socket socket) throws IOException {
+        try {
+            int next = socket.getInputStream().read();
+            if (next != -1) {
+                throw new AssertionError("the server sent more on a connection it should have closed");
+            }
+        }
+        catch (SocketTimeoutException ex) {
+            throw new AssertionError("the server kept the connection open", ex);
+        }
+        catch (IOException reset) {
+            // closed with a reset: closed all the same
         }
     }
 

@@ -1,5 +1,7 @@
 package org.jope.testsite;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.jope.core.security.InitUserFile;
+
 /** Starts the test site as a real application on a random port, with a store of its own. */
 public final class Sites {
 
@@ -17,6 +21,20 @@ public final class Sites {
 
     public static ServletWebServerApplicationContext start(String type, Class<?>[] extraSources, String... properties) {
         return (ServletWebServerApplicationContext) builder(type, extraSources, properties).run();
+    }
+
+    /**
+     * The test site with one manager, {@code admin} with the password {@code pw}, in an inituser file of its own
+     * (at bcrypt's lowest cost, so that tests log in fast).
+     */
+    public static ServletWebServerApplicationContext startWithManager(String type, String... properties)
+            throws IOException {
+        Path inituser = Files.createDirectories(Path.of("target/managers", UUID.randomUUID().toString()))
+                .resolve("inituser");
+        InitUserFile.addUser(inituser, "admin", "pw", 4);
+        List<String> all = new ArrayList<>(List.of(properties));
+        all.add("jope.security.inituser=" + inituser.toAbsolutePath());
+        return start(type, new Class<?>[0], all.toArray(String[]::new));
     }
 
     public static SpringApplicationBuilder builder(String type, Class<?>[] extraSources, String... properties) {

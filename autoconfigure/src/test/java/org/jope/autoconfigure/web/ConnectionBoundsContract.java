@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ abstract class ConnectionBoundsContract {
     @Test
     void aPartialRequestLineIsClosed() throws IOException {
         try (Socket socket = connect()) {
-            send(socket, "GET /welc");
+            RawHttp.write(socket, "GET /welc");
             assertClosedByServer(socket);
         }
     }
@@ -75,7 +74,7 @@ abstract class ConnectionBoundsContract {
     @Test
     void aPartialRequestHeadIsClosed() throws IOException {
         try (Socket socket = connect()) {
-            send(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\nX-Half: ");
+            RawHttp.write(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\nX-Half: ");
             assertClosedByServer(socket);
         }
     }
@@ -83,7 +82,7 @@ abstract class ConnectionBoundsContract {
     @Test
     void anIdleKeptAliveConnectionIsClosedAfterItsAnswer() throws IOException {
         try (Socket socket = connect()) {
-            send(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\n\r\n");
+            RawHttp.write(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\n\r\n");
             RawHttp.Response response = RawHttp.Response.read(socket.getInputStream(), false);
             assertThat(response.status()).isEqualTo(200);
             assertClosedByServer(socket);
@@ -97,12 +96,12 @@ abstract class ConnectionBoundsContract {
             for (int i = 0; i < LIMIT; i++) {
                 Socket holder = connect();
                 holders.add(holder);
-                send(holder, "GET /welcome HTTP/1.1\r\nHost: x\r\n\r\n");
+                RawHttp.write(holder, "GET /welcome HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertThat(RawHttp.Response.read(holder.getInputStream(), false).status()).isEqualTo(200);
             }
             waiting.setSoTimeout((int) CLOSED_WITHIN.toMillis());
             waiting.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-            send(waiting, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            RawHttp.write(waiting, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             // Held below the limit, the waiting connection cannot be answered until a holder goes.
             waiting.setSoTimeout(300);
             assertThat(answeredWithin(waiting)).as("answered while the limit was reached").isFalse();
@@ -131,16 +130,9 @@ abstract class ConnectionBoundsContract {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.setSoTimeout((int) CLOSED_WITHIN.toMillis());
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        return socket;
+        return RawHttp.open(port, CLOSED_WITHIN);
     }
 
-    private static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-    }
 
     /** The server's close shows as end of stream, or a reset; a read that times out means it kept the connection. */
     private static void assertClosedByServer(Socket socket) throws IOException {

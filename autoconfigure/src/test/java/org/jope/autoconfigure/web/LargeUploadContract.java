@@ -1,19 +1,11 @@
 package org.jope.autoconfigure.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +19,6 @@ import org.jope.autoconfigure.logging.CapturedEvents;
 import org.jope.core.JopeApplication;
 import org.jope.core.http.BodyMemory;
 import org.jope.core.log.AccessLog;
-import org.jope.core.security.InitUserFile;
 import org.jope.testsite.RawHttp;
 import org.jope.testsite.Sites;
 
@@ -70,12 +61,8 @@ abstract class LargeUploadContract {
 
     @BeforeAll
     void start() throws IOException {
-        Path directory = Files.createDirectories(Path.of("target/uploads", UUID.randomUUID().toString()));
-        Path inituser = directory.resolve("inituser");
-        InitUserFile.addUser(inituser, "admin", "pw", 4);
-        site = Sites.start(type(), new Class<?>[0], "jope.server.request-body-memory=" + BUDGET + "B",
-                "jope.server.body-timeout=" + BODY_TIMEOUT.toMillis() + "ms",
-                "jope.security.inituser=" + inituser.toAbsolutePath());
+        site = Sites.startWithManager(type(), "jope.server.request-body-memory=" + BUDGET + "B",
+                "jope.server.body-timeout=" + BODY_TIMEOUT.toMillis() + "ms");
         port = site.getWebServer().getPort();
         memory = site.getBean(JopeApplication.class).publisher().bodyMemory();
     }
@@ -89,14 +76,14 @@ abstract class LargeUploadContract {
     void aDeclaredBodyOverTheLimitIsAnswered413BeforeAByteOfItIsSent() throws Exception {
         try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME); Socket socket = connect()) {
             long start = System.nanoTime();
-            send(socket, put("/over", "Content-Length: " + (BUDGET + 1)));
+            RawHttp.write(socket, put("/over", "Content-Length: " + (BUDGET + 1)));
 
             RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
 
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.bodyText()).contains("larger than the limit of " + BUDGET + " bytes")
                     .contains("jope.server.request-body-memory").contains("jope.server.max-request-body-size");
-            assertClosed(socket);
+            RawHttp.assertClosed(socket);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(AT_ONCE);
             access.await((event) -> event.getFormattedMessage().contains("\"PUT /over HTTP/1.1\" 413 "),
                     "an access line for the refused upload with 413");
@@ -109,8 +96,8 @@ abstract class LargeUploadContract {
         byte[] body = new byte[BUDGET];
         new Random(14).nextBytes(body);
         try (Socket socket = connect()) {
-            send(socket, put("/whole", "Content-Length: " + body.length));
-            send(socket, body);
+            RawHttp.write(socket, put("/whole", "Content-Length: " + body.length));
+            RawHttp.write(socket, body);
 
             assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(201);
         }
@@ -124,20 +111,20 @@ abstract class LargeUploadContract {
     @Test
     void aChunkedBodyIsCutOffWith413AtTheFirstBytePastTheLimit() throws Exception {
         try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME); Socket socket = connect()) {
-            send(socket, put("/chunked", "Transfer-Encoding: chunked"));
+            RawHttp.write(socket, put("/chunked", "Transfer-Encoding: chunked"));
             byte[] chunk = new byte[64 * 1024];
             for (int sent = 0; sent < BUDGET; sent += chunk.length) {
-                send(socket, Integer.toHexString(chunk.length) + "\r\n");
-                send(socket, chunk);
-                send(socket, "\r\n");
+                RawHttp.write(socket, Integer.toHexString(chunk.length) + "\r\n");
+                RawHttp.write(socket, chunk);
+                RawHttp.write(socket, "\r\n");
             }
             // One byte past the limit, and no end: the answer comes because the body passed the limit, not because
             // it ended. Nothing is left unread, so the server's close cannot reset the answer away.
-            send(socket, "1\r\nx");
+            RawHttp.write(socket, "1\r\nx");
             RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
 
             assertThat(answer.status()).isEqualTo(413);
-            assertClosed(socket);
+            RawHttp.assertClosed(socket);
             access.await((event) -> event.getFormattedMessage().contains("\"PUT /chunked HTTP/1.1\" 413 "),
                     "an access line for the cut-off upload with 413");
         }
@@ -150,15 +137,15 @@ abstract class LargeUploadContract {
         int first = BUDGET - 50_000;
         int second = 100_000;
         try (Socket holding = connect()) {
-            send(holding, put("/first", "Content-Length: " + first));
-            send(holding, new byte[300_000]);
+            RawHttp.write(holding, put("/first", "Content-Length: " + first));
+            RawHttp.write(holding, new byte[300_000]);
             awaitThat(() -> memory.held() == first, "the first upload's share taken");
 
             try (Socket refused = connect()) {
                 long start = System.nanoTime();
-                send(refused, put("/second", "Content-Length: " + second));
+                RawHttp.write(refused, put("/second", "Content-Length: " + second));
                 if (buffersSmallBodiesBeforeDispatch()) {
-                    send(refused, new byte[second]);
+                    RawHttp.write(refused, new byte[second]);
                 }
                 RawHttp.Response answer = RawHttp.Response.read(refused.getInputStream(), false);
 
@@ -168,18 +155,18 @@ abstract class LargeUploadContract {
                 if (!buffersSmallBodiesBeforeDispatch()) {
                     // Answered before its body came, the connection cannot be used again; a body read whole leaves
                     // it fit for the next request, as HTTP allows.
-                    assertClosed(refused);
+                    RawHttp.assertClosed(refused);
                 }
             }
 
-            send(holding, new byte[first - 300_000]);
+            RawHttp.write(holding, new byte[first - 300_000]);
             assertThat(RawHttp.Response.read(holding.getInputStream(), false).status()).isEqualTo(201);
         }
         assertThat(memory.held()).isZero();
         assertThat(get("/second").status()).as("the refused upload stored nothing").isEqualTo(404);
         try (Socket again = connect()) {
-            send(again, put("/second", "Content-Length: " + second));
-            send(again, new byte[second]);
+            RawHttp.write(again, put("/second", "Content-Length: " + second));
+            RawHttp.write(again, new byte[second]);
             assertThat(RawHttp.Response.read(again.getInputStream(), false).status())
                     .as("the same upload once the budget is free").isEqualTo(201);
         }
@@ -196,34 +183,11 @@ abstract class LargeUploadContract {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.setSoTimeout((int) BODY_TIMEOUT.plusSeconds(10).toMillis());
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        return socket;
+        return RawHttp.open(port, BODY_TIMEOUT.plusSeconds(10));
     }
 
-    private static void send(Socket socket, String text) throws IOException {
-        send(socket, text.getBytes(StandardCharsets.ISO_8859_1));
-    }
 
-    private static void send(Socket socket, byte[] bytes) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(bytes);
-        out.flush();
-    }
 
-    private static void assertClosed(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        try {
-            assertThat(in.read()).as("end of stream").isEqualTo(-1);
-        }
-        catch (SocketTimeoutException ex) {
-            throw new AssertionError("the server kept the connection open", ex);
-        }
-        catch (IOException reset) {
-            // closed with a reset: closed all the same
-        }
-    }
 
     private static void awaitThat(BooleanSupplier condition, String description) throws InterruptedException {
         long deadline = System.nanoTime() + AT_ONCE.toNanos();

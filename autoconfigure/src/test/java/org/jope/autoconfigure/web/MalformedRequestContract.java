@@ -1,16 +1,11 @@
 package org.jope.autoconfigure.web;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -26,7 +21,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 
 import org.jope.autoconfigure.logging.CapturedEvents;
 import org.jope.core.log.AccessLog;
-import org.jope.core.security.InitUserFile;
 import org.jope.testsite.RawHttp;
 import org.jope.testsite.Sites;
 
@@ -68,10 +62,7 @@ abstract class MalformedRequestContract {
 
     @BeforeAll
     void start() throws IOException {
-        Path directory = Files.createDirectories(Path.of("target/malformed", UUID.randomUUID().toString()));
-        Path inituser = directory.resolve("inituser");
-        InitUserFile.addUser(inituser, "admin", "pw", 4);
-        site = Sites.start(type(), new Class<?>[0], "jope.security.inituser=" + inituser.toAbsolutePath());
+        site = Sites.startWithManager(type());
         port = site.getWebServer().getPort();
     }
 
@@ -134,8 +125,8 @@ abstract class MalformedRequestContract {
     void aMalformedChunkedBodyIsRefused400WithJopesOwnError() throws Exception {
         try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME);
                 CapturedEvents everything = CapturedEvents.of(Logger.ROOT_LOGGER_NAME);
-                Socket socket = connect()) {
-            send(socket, "PUT /chunked HTTP/1.1\r\nHost: x\r\n" + MANAGER + "Content-Type: text/plain\r\n"
+                Socket socket = RawHttp.open(port, Duration.ofSeconds(10))) {
+            RawHttp.write(socket, "PUT /chunked HTTP/1.1\r\nHost: x\r\n" + MANAGER + "Content-Type: text/plain\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
 
             if (answersAMalformedChunk()) {
@@ -145,7 +136,7 @@ abstract class MalformedRequestContract {
                 assertThat(answer.bodyText()).contains("could not be read").doesNotContain("\"timestamp\"");
             }
             else {
-                assertClosed(socket);
+                RawHttp.assertClosed(socket);
             }
             access.await((event) -> event.getFormattedMessage().contains("\"PUT /chunked HTTP/1.1\" 400 "),
                     "an access line with 400");
@@ -182,30 +173,6 @@ abstract class MalformedRequestContract {
         assertThat(events).as("events at WARN or above, or with a stack trace")
                 .noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)
                         || event.getThrowableProxy() != null);
-    }
-
-    private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.setSoTimeout(10_000);
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-    }
-
-    private static void assertClosed(Socket socket) throws IOException {
-        try {
-            assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
-        }
-        catch (SocketTimeoutException ex) {
-            throw new AssertionError("the server kept the connection open", ex);
-        }
-        catch (IOException reset) {
-            // closed with a reset: closed all the same
-        }
     }
 
 }

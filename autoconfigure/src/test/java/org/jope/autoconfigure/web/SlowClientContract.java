@@ -1,19 +1,12 @@
 package org.jope.autoconfigure.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +20,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 
 import org.jope.autoconfigure.logging.CapturedEvents;
 import org.jope.core.log.AccessLog;
-import org.jope.core.security.InitUserFile;
 import org.jope.testsite.RawHttp;
 import org.jope.testsite.Sites;
 
@@ -86,12 +78,8 @@ abstract class SlowClientContract {
 
     @BeforeAll
     void start() throws IOException {
-        Path directory = Files.createDirectories(Path.of("target/slow", UUID.randomUUID().toString()));
-        Path inituser = directory.resolve("inituser");
-        InitUserFile.addUser(inituser, "admin", "pw", 4);
-        site = Sites.start(type(), new Class<?>[0], "jope.server.threads=" + THREADS,
-                "jope.server.body-timeout=" + BODY_TIMEOUT.toMillis() + "ms",
-                "jope.security.inituser=" + inituser.toAbsolutePath());
+        site = Sites.startWithManager(type(), "jope.server.threads=" + THREADS,
+                "jope.server.body-timeout=" + BODY_TIMEOUT.toMillis() + "ms");
         port = site.getWebServer().getPort();
     }
 
@@ -111,14 +99,14 @@ abstract class SlowClientContract {
                         : "GET /welcome HTTP/1.1\r\nHost: x\r\n";
                 Socket socket = connect(BODY_TIMEOUT.plusSeconds(10));
                 slow.add(socket);
-                send(socket, request + "Content-Length: 100000\r\n\r\nabc");
+                RawHttp.write(socket, request + "Content-Length: 100000\r\n\r\nabc");
             }
             if (answersBeforeTheBody()) {
                 for (int i = 0; i < SLOW_BODIES; i++) {
                     Socket socket = slow.get(i);
                     RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
                     assertThat(answer.status()).isEqualTo(i % 2 == 0 ? 401 : 200);
-                    assertClosed(socket);
+                    RawHttp.assertClosed(socket);
                 }
                 assertThat(Duration.ofNanos(System.nanoTime() - sent))
                         .as("closed after their answers, not after the body timeout").isLessThan(BODY_TIMEOUT);
@@ -127,7 +115,7 @@ abstract class SlowClientContract {
             else {
                 probe();
                 for (Socket socket : slow) {
-                    assertClosed(socket);
+                    RawHttp.assertClosed(socket);
                 }
             }
         }
@@ -143,7 +131,7 @@ abstract class SlowClientContract {
         try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME);
                 Socket socket = connect(BODY_TIMEOUT.plusSeconds(10))) {
             long start = System.nanoTime();
-            send(socket, "PUT /stalled HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nAuthorization: Basic "
+            RawHttp.write(socket, "PUT /stalled HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nAuthorization: Basic "
                     + Base64.getEncoder().encodeToString(MANAGER.getBytes(StandardCharsets.UTF_8))
                     + "\r\nContent-Length: 100000\r\n\r\nabc");
             if (answersAStalledBody()) {
@@ -154,14 +142,14 @@ abstract class SlowClientContract {
                 assertThat(answer.bodyText()).contains("stopped arriving");
             }
             else {
-                assertClosed(socket);
+                RawHttp.assertClosed(socket);
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertThat(waited).isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100))
                     .isLessThan(BODY_TIMEOUT.plusSeconds(5));
             access.await((event) -> event.getFormattedMessage().contains("\"PUT /stalled HTTP/1.1\" 408 "),
                     "an access line for the stalled upload with 408");
-            assertClosed(socket);
+            RawHttp.assertClosed(socket);
         }
         assertThat(RawHttp.send(port, "GET /stalled HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status())
                 .as("nothing of the stalled upload was stored").isEqualTo(404);
@@ -205,7 +193,7 @@ abstract class SlowClientContract {
         for (int i = 0; i < PROBES; i++) {
             long start = System.nanoTime();
             try (Socket socket = connect(PROBE_BOUND.plusSeconds(5))) {
-                send(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                RawHttp.write(socket, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
                 RawHttp.Response response = RawHttp.Response.read(socket.getInputStream(), false);
                 long took = System.nanoTime() - start;
                 slowestNanos = Math.max(slowestNanos, took);
@@ -223,28 +211,9 @@ abstract class SlowClientContract {
     }
 
     private Socket connect(Duration readTimeout) throws IOException {
-        Socket socket = new Socket();
-        socket.setSoTimeout((int) readTimeout.toMillis());
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        return socket;
+        return RawHttp.open(port, readTimeout);
     }
 
-    private static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-    }
 
-    private static void assertClosed(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        try {
-            assertThat(in.read()).as("end of stream").isEqualTo(-1);
-        }
-        catch (SocketTimeoutException ex) {
-            throw new AssertionError("the server kept the connection open", ex);
-        }
-        catch (IOException reset) {
-            // closed with a reset: closed all the same
-        }
-    }
 
 }

@@ -1,17 +1,12 @@
 package org.jope.autoconfigure.web;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import org.jope.core.publisher.Publisher;
-import org.jope.core.security.InitUserFile;
 import org.jope.testsite.RawHttp;
 import org.jope.testsite.Sites;
 
@@ -46,12 +40,8 @@ abstract class ThrottledLoginContract {
 
     @BeforeAll
     void start() throws IOException {
-        Path directory = Files.createDirectories(Path.of("target/throttled", UUID.randomUUID().toString()));
-        Path inituser = directory.resolve("inituser");
-        InitUserFile.addUser(inituser, "admin", "pw", 4);
-        site = Sites.start(type(), new Class<?>[0], "jope.server.threads=1",
-                "jope.security.login-throttle.failures-per-address=1",
-                "jope.security.inituser=" + inituser.toAbsolutePath());
+        site = Sites.startWithManager(type(), "jope.server.threads=1",
+                "jope.security.login-throttle.failures-per-address=1");
         port = site.getWebServer().getPort();
     }
 
@@ -68,12 +58,9 @@ abstract class ThrottledLoginContract {
         try {
             long sent = System.nanoTime();
             for (int i = 0; i < 3; i++) {
-                Socket socket = new Socket();
-                socket.setSoTimeout(10_000);
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-                socket.getOutputStream().write(put().getBytes(StandardCharsets.ISO_8859_1));
-                socket.getOutputStream().flush();
+                Socket socket = RawHttp.open(port, Duration.ofSeconds(10));
                 guessers.add(socket);
+                RawHttp.write(socket, put());
             }
             RawHttp.Response read = RawHttp.send(port, "GET /welcome HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             Duration readAfter = Duration.ofNanos(System.nanoTime() - sent);
