@@ -15,10 +15,10 @@ import org.xnio.Options;
  * body on the I/O thread ({@link UndertowBodyBuffering}), so that a client that sends its body slowly or not at all
  * holds no worker, only its connection. A body declared larger than Jope accepts goes to a worker at once, to be
  * answered 413 unread. {@link #bodyTimeout} sets the connection's read timeout to the body timeout while a request
- * that has a body is served, and back to the channel timeout when it is
- * done. {@link #closeUnreadBody} marks an exchange whose body was not read as not persistent once the servlet has
- * answered: Undertow then shuts the connection's read side instead of draining the rest of the body on the worker
- * thread, which a client that declares a body and never sends it would hold for ever.
+ * that has a body is served, and back to the channel timeout when it is done. {@link #closeUnreadBody} marks an
+ * exchange whose body was not read as not persistent once the servlet has answered: Undertow then shuts the
+ * connection's read side instead of draining the rest of the body on the worker thread, which a client that declares
+ * a body and never sends it would hold for ever.
  */
 final class UndertowBodyHandling {
 
