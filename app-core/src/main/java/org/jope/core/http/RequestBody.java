@@ -32,6 +32,9 @@ import org.jope.core.errors.RequestTimeout;
  */
 public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
 
+    /** What the client is told of a body that could not be read, whichever container found it so. */
+    public static final String UNREADABLE = "The request body could not be read: it was cut off or malformed";
+
     private static final Logger logger = LoggerFactory.getLogger(RequestBody.class);
 
     public static RequestBody read(HttpServletRequest request, BodyMemory.Share share) {
@@ -50,11 +53,18 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
             if (isTimeout(ex)) {
                 throw new RequestTimeout();
             }
-            // A client that hung up mid-body, or a malformed chunk: the client's doing, so one line, no trace.
-            logger.info("The body of {} {} could not be read ({}); answered 400", request.getMethod(),
-                    Encode.forJava(request.getRequestURI()), ex.toString());
-            throw new BadRequest("The request body could not be read: it was cut off or malformed");
+            logUnreadable(request.getMethod(), request.getRequestURI(), ex);
+            throw new BadRequest(UNREADABLE);
         }
+    }
+
+    /**
+     * The event log's one line for a body that could not be read, here or by a container that reads bodies before
+     * the publisher: a client that hung up mid-body, or a malformed chunk, is the client's doing, so no trace.
+     */
+    public static void logUnreadable(String method, String uri, IOException failure) {
+        logger.info("The body of {} {} could not be read ({}); answered 400", method, Encode.forJava(uri),
+                failure.toString());
     }
 
     /**

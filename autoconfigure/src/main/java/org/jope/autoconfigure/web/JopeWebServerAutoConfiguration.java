@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 import org.jope.autoconfigure.JopeProperties;
 import org.jope.autoconfigure.ServerType;
@@ -151,12 +152,13 @@ public class JopeWebServerAutoConfiguration {
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
                 ServerProperties serverProperties, QueueTimeoutSheds sheds,
                 ObjectProvider<JopeApplication> application) {
-            // Looked up at each request that brings a login: the server is made before the application.
+            // Looked up at the first request that brings a login, and kept: the server is made before the
+            // application.
             return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties,
-                    sheds, () -> {
+                    sheds, SingletonSupplier.ofNullable(() -> {
                         JopeApplication running = application.getIfAvailable();
                         return running != null ? running.authenticator() : null;
-                    });
+                    }));
         }
 
     }

@@ -9,12 +9,12 @@ import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
-import org.owasp.encoder.Encode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSourceChannel;
+
+import org.jope.core.errors.RequestTimeout;
+import org.jope.core.http.RequestBody;
 
 /**
  * Reads the start of a request's body on Undertow's I/O thread, without blocking, before the request goes to a
@@ -27,8 +27,6 @@ import org.xnio.channels.StreamSourceChannel;
  * publisher answers it on the other containers; a body that stalls past the read timeout is a 408.
  */
 final class UndertowBodyBuffering implements HttpHandler {
-
-    private static final Logger logger = LoggerFactory.getLogger(UndertowBodyBuffering.class);
 
     private final HttpHandler next;
 
@@ -133,8 +131,7 @@ final class UndertowBodyBuffering implements HttpHandler {
             IoUtils.safeClose(filling);
             boolean timedOut = failure instanceof InterruptedIOException;
             if (!timedOut) {
-                logger.info("The body of {} {} could not be read ({}); answered 400", exchange.getRequestMethod(),
-                        Encode.forJava(exchange.getRequestURI()), failure.toString());
+                RequestBody.logUnreadable(exchange.getRequestMethod().toString(), exchange.getRequestURI(), failure);
             }
             // Undertow may have closed the connection and ended the exchange already (it does on a malformed
             // chunk); the access line then has its status from UndertowBodyHandling.bodyTimeout.
@@ -142,11 +139,10 @@ final class UndertowBodyBuffering implements HttpHandler {
                 return;
             }
             if (timedOut) {
-                UndertowPlainAnswer.send(exchange, 408, "The request body stopped arriving before it was complete.");
+                UndertowPlainAnswer.send(exchange, 408, RequestTimeout.MESSAGE + ".");
             }
             else {
-                UndertowPlainAnswer.send(exchange, 400,
-                        "The request body could not be read: it was cut off or malformed.");
+                UndertowPlainAnswer.send(exchange, 400, RequestBody.UNREADABLE + ".");
             }
         }
 
