@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.jope.core.errors.ServiceUnavailable;
 
+import org.jope.core.testing.Latches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -34,7 +36,7 @@ class PasswordHashingTests {
             for (int i = 0; i < PasswordHashing.ADMITTED; i++) {
                 admitted.add(CompletableFuture.supplyAsync(() -> hashing.admit(() -> hashing.check(() -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    await(release);
+                    Latches.await(release, BOUND);
                     running.decrementAndGet();
                     return true;
                 })), threads));
@@ -60,16 +62,6 @@ class PasswordHashingTests {
         finally {
             release.countDown();
             threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
         }
     }
 

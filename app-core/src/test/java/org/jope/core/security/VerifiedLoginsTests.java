@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.jope.core.testing.Latches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cache of logins: a right login is checked once, a wrong one each time, and the same one at once only once. */
@@ -66,7 +68,7 @@ class VerifiedLoginsTests {
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> logins.verify(wrong, users, () -> {
             checks.incrementAndGet();
             entered.countDown();
-            await(release);
+            Latches.await(release, BOUND);
             return false;
         }), threads);
         assertThat(entered.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -88,16 +90,6 @@ class VerifiedLoginsTests {
         // A wrong login is never kept: the next one is checked.
         assertThat(logins.verify(wrong, users, () -> checks.incrementAndGet() < 0)).isFalse();
         assertThat(checks).hasValue(2);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 
 }
