@@ -95,7 +95,7 @@ public final class RawHttp {
             String head = readHead(in);
             int status = Integer.parseInt(head.substring(9, 12));
             String lower = head.toLowerCase(Locale.ROOT);
-            if (headRequest || status == 204 || status == 304) {
+            if (headRequest || status < 200 || status == 204 || status == 304) {
                 return new Response(status, head, new byte[0]);
             }
             if (lower.contains("\r\ntransfer-encoding: chunked")) {

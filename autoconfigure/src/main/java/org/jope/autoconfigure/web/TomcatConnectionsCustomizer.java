@@ -1,6 +1,7 @@
 package org.jope.autoconfigure.web;
 
 import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.ContinueResponseTiming;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -12,8 +13,9 @@ import org.springframework.core.Ordered;
  * keepAliveTimeout follows it, an idle connection; maxConnections stops the acceptor, so that further connections
  * wait in the OS backlog (acceptCount) rather than being refused. While a body is read, the socket waits at most the
  * body timeout (connectionUploadTimeout), and a request answered before its body was read closes its connection
- * ({@link TomcatUnreadBodyValve}). It runs after Boot's own customizer, so these win
- * over {@code server.tomcat.connection-timeout} and {@code server.tomcat.max-connections}.
+ * ({@link TomcatUnreadBodyValve}); a client that waits for 100 Continue gets it only once the body is read. It runs
+ * after Boot's own customizer, so these win over {@code server.tomcat.connection-timeout} and
+ * {@code server.tomcat.max-connections}.
  */
 class TomcatConnectionsCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -34,6 +36,9 @@ class TomcatConnectionsCustomizer implements WebServerFactoryCustomizer<TomcatSe
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                 http.setDisableUploadTimeout(false);
                 http.setConnectionUploadTimeout(bounds.bodyTimeoutMillis());
+                // 100 Continue when the body is first read, as Jetty and Undertow send it: sent at once, it has the
+                // client upload a body that a 401 or a 413 then refuses unread.
+                http.setContinueResponseTiming(ContinueResponseTiming.ON_REQUEST_BODY_READ.toString());
             }
         });
         factory.addEngineValves(new TomcatUnreadBodyValve());

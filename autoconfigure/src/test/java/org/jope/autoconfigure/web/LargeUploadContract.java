@@ -91,6 +91,33 @@ abstract class LargeUploadContract {
         assertThat(get("/over").status()).as("nothing was stored").isEqualTo(404);
     }
 
+    /**
+     * A client that waits for 100 Continue before it sends its body (curl does for a large one) is refused without
+     * it, so that it never uploads what will be thrown away: over the limit, or without a login. A manager's upload
+     * within the limit gets its 100 and is stored.
+     */
+    @Test
+    void aClientWaitingFor100ContinueIsRefusedWithoutIt() throws Exception {
+        String expect = "\r\nExpect: 100-continue";
+        try (Socket over = connect()) {
+            RawHttp.write(over, put("/expect-over", "Content-Length: " + (BUDGET + 1) + expect));
+            assertThat(RawHttp.Response.read(over.getInputStream(), false).status()).isEqualTo(413);
+        }
+        try (Socket anonymous = connect()) {
+            RawHttp.write(anonymous, put("/expect-anonymous", "Content-Length: 5" + expect)
+                    .replace(AUTHORIZATION, ""));
+            assertThat(RawHttp.Response.read(anonymous.getInputStream(), false).status()).isEqualTo(401);
+        }
+        try (Socket manager = connect()) {
+            RawHttp.write(manager, put("/expect-within", "Content-Length: 5" + expect));
+            assertThat(RawHttp.Response.read(manager.getInputStream(), false).status()).isEqualTo(100);
+            RawHttp.write(manager, "hello");
+            assertThat(RawHttp.Response.read(manager.getInputStream(), false).status()).isEqualTo(201);
+        }
+        assertThat(get("/expect-over").status()).isEqualTo(404);
+        assertThat(get("/expect-within").bodyText()).isEqualTo("hello");
+    }
+
     @Test
     void aBodyOfExactlyTheLimitIsStoredAndReadsBackWhole() throws Exception {
         byte[] body = new byte[BUDGET];
