@@ -127,7 +127,7 @@ public class JopeProperties {
          * The longest silence while a request body is being read: a client that stalls for this long in the middle
          * of its body is answered 408 and its connection closed, so that it gives its worker back.
          */
-        private Duration bodyTimeout = Duration.ofSeconds(20);
+        private Duration bodyTimeout = JopeSettings.BODY_TIMEOUT.defaultValue();
 
         /**
          * The longest a request may wait for a worker, counted from the container's arrival time for it; one that

@@ -28,12 +28,13 @@ import java.time.Duration;
  * throttled
  * @param requestBodyMemory the bytes of request bodies the heap may hold at once, over all requests; null for the
  * share of the maximum heap that {@code org.jope.core.http.BodyMemory} derives
+ * @param bodyTimeout the longest silence while a request body is read before the request is answered 408
  */
 public record JopeConfig(String storeUrl, String storeUsername, String storePassword, int poolSize,
         Duration poolTimeout, long cacheSize, int maxConflictRetries, Duration conflictBackoff,
         boolean debugExceptions, Path initUser, long maxRequestBodySize, InvalidationMode invalidation,
         Duration transactionLogRetention, Duration loginThrottleWindow, int loginFailuresPerAddress,
-        int loginFailuresPerUser, Long requestBodyMemory) {
+        int loginFailuresPerUser, Long requestBodyMemory, Duration bodyTimeout) {
 
     public JopeConfig {
         requireAtLeast("pool size", poolSize, 1);
@@ -44,6 +45,9 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         requireAtLeast("login failures per user", loginFailuresPerUser, 1);
         if (requestBodyMemory != null) {
             requireAtLeast("request body memory", requestBodyMemory, 1);
+        }
+        if (bodyTimeout.isZero() || bodyTimeout.isNegative()) {
+            throw new IllegalArgumentException("The body timeout must be more than zero, not " + bodyTimeout);
         }
         if (loginThrottleWindow.isZero() || loginThrottleWindow.isNegative()) {
             throw new IllegalArgumentException("The login throttle window must be more than zero, not "
@@ -97,6 +101,8 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
         private int loginFailuresPerUser = JopeSettings.LOGIN_FAILURES_PER_USER.defaultValue();
 
         private Long requestBodyMemory = JopeSettings.REQUEST_BODY_MEMORY.defaultValue();
+
+        private Duration bodyTimeout = JopeSettings.BODY_TIMEOUT.defaultValue();
 
         private Builder() {
         }
@@ -175,11 +181,16 @@ public record JopeConfig(String storeUrl, String storeUsername, String storePass
             return this;
         }
 
+        public Builder bodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = bodyTimeout;
+            return this;
+        }
+
         public JopeConfig build() {
             return new JopeConfig(storeUrl, storeUsername, storePassword, poolSize, poolTimeout, cacheSize,
                     maxConflictRetries, conflictBackoff, debugExceptions, initUser, maxRequestBodySize, invalidation,
                     transactionLogRetention, loginThrottleWindow, loginFailuresPerAddress, loginFailuresPerUser,
-                    requestBodyMemory);
+                    requestBodyMemory, bodyTimeout);
         }
 
     }

@@ -76,11 +76,15 @@ public final class JopeSettings {
     public static final ConfigKey<Long> REQUEST_BODY_MEMORY = new ConfigKey<>("jope.server.request-body-memory",
             null, positiveDataSize());
 
+    /** Read here for the bodies the publisher reads as they arrive, which the containers' read timeouts miss. */
+    public static final ConfigKey<Duration> BODY_TIMEOUT = new ConfigKey<>("jope.server.body-timeout", "20s",
+            positiveDuration("1d"));
+
     /** Every key above, in the order the docs list them. */
     public static final List<ConfigKey<?>> ALL = List.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, POOL_SIZE,
             POOL_TIMEOUT, CACHE_SIZE, MAX_CONFLICT_RETRIES, CONFLICT_BACKOFF, INVALIDATION, TRANSACTION_LOG_RETENTION,
             DEBUG_EXCEPTIONS, INITUSER, LOGIN_THROTTLE_WINDOW, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_USER,
-            MAX_REQUEST_BODY_SIZE, REQUEST_BODY_MEMORY);
+            MAX_REQUEST_BODY_SIZE, REQUEST_BODY_MEMORY, BODY_TIMEOUT);
 
     /**
      * Keys that earlier versions read and this one does not, each with what to set instead. They are not an error,
@@ -121,6 +125,7 @@ public final class JopeSettings {
                         LOGIN_FAILURES_PER_USER.read(lookup))
                 .maxRequestBodySize(MAX_REQUEST_BODY_SIZE.read(lookup))
                 .requestBodyMemory(REQUEST_BODY_MEMORY.read(lookup))
+                .bodyTimeout(BODY_TIMEOUT.read(lookup))
                 .build();
     }
 

@@ -51,13 +51,14 @@ class JopeSettingsTests {
                 Map.entry("jope.security.login-throttle.window", "30s"),
                 Map.entry("jope.security.login-throttle.failures-per-address", "3"),
                 Map.entry("jope.security.login-throttle.failures-per-user", "20"),
-                Map.entry("jope.server.request-body-memory", "64MB"));
+                Map.entry("jope.server.request-body-memory", "64MB"),
+                Map.entry("jope.server.body-timeout", "7s"));
 
         JopeConfig config = JopeSettings.read(values::get);
 
         assertThat(config).isEqualTo(new JopeConfig("jdbc:h2:mem:x", "sa", "pw", 9, Duration.ofSeconds(2), 12, 0,
                 Duration.ofMillis(500), true, Path.of("/srv/users"), 512L << 20, InvalidationMode.POLL,
-                Duration.ofMinutes(30), Duration.ofSeconds(30), 3, 20, 64L << 20));
+                Duration.ofMinutes(30), Duration.ofSeconds(30), 3, 20, 64L << 20, Duration.ofSeconds(7)));
         assertThat(JopeSettings.ALL).extracting(ConfigKey::name).containsExactlyInAnyOrderElementsOf(values.keySet());
     }
 
