@@ -123,7 +123,7 @@ public final class BodyMemory {
         }
 
         /** Takes {@code more} bytes; 503 when the other requests hold so much that the budget has not got them. */
-        void take(long more) {
+        synchronized void take(long more) {
             long before;
             do {
                 before = held.get();
@@ -135,8 +135,12 @@ public final class BodyMemory {
             bytes += more;
         }
 
+        /**
+         * Idempotent, and safe from any thread: a share may be given back as its answer starts and again as its
+         * request completes.
+         */
         @Override
-        public void close() {
+        public synchronized void close() {
             held.addAndGet(-bytes);
             bytes = 0;
         }

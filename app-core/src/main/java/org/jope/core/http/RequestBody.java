@@ -37,32 +37,59 @@ public record RequestBody(byte[] bytes, String mimeType, Charset charset) {
 
     private static final Logger logger = LoggerFactory.getLogger(RequestBody.class);
 
+    /**
+     * The request attribute where a container integration that read the body before the request reached the
+     * publisher leaves it: its bytes, or the RuntimeException that refused it (a 413, or a 503 when the budget was
+     * spent). Such a body's share of {@link BodyMemory} is the integration's to give back.
+     */
+    public static final String ARRIVED_ATTRIBUTE = "org.jope.arrivedBody";
+
+    /** Reads the body, blocking until it has all arrived, unless a container integration has read it already. */
     public static RequestBody read(HttpServletRequest request, BodyMemory.Share share) {
-        long declared = request.getContentLengthLong();
-        if (declared > share.limit()) {
-            throw share.tooLarge();
+        Object arrived = request.getAttribute(ARRIVED_ATTRIBUTE);
+        if (arrived instanceof RuntimeException refused) {
+            throw refused;
         }
-        String contentType = request.getContentType();
+        if (arrived instanceof byte[] bytes) {
+            return of(request, bytes);
+        }
+        // Before the stream is opened: on Jetty that sends 100 Continue, which a body over the limit must not get.
+        BodyBytes body = BodyBytes.of(request.getContentLengthLong(), share);
         try {
             // Not closed: closing it reads the rest of the body on Undertow, which a 413 leaves unread on purpose.
             InputStream in = request.getInputStream();
-            byte[] bytes = BodyBytes.read(in, declared, share);
-            return new RequestBody(bytes, mimeType(contentType), charset(contentType));
+            return of(request, body.readAll(in));
         }
         catch (IOException ex) {
-            if (isTimeout(ex)) {
-                throw new RequestTimeout();
-            }
-            logUnreadable(request.getMethod(), request.getRequestURI(), ex);
-            throw new BadRequest(UNREADABLE);
+            throw unreadable(request, ex);
         }
+    }
+
+    /** The body of {@code request}, whose bytes have all arrived. */
+    public static RequestBody of(HttpServletRequest request, byte[] bytes) {
+        String contentType = request.getContentType();
+        return new RequestBody(bytes, mimeType(contentType), charset(contentType));
+    }
+
+    /** The answer to a body that could not be read: 408 if the client fell silent, else 400, logged. */
+    public static RuntimeException unreadable(HttpServletRequest request, Throwable failure) {
+        return unreadable(request.getMethod(), request.getRequestURI(), failure);
+    }
+
+    /** As {@link #unreadable(HttpServletRequest, Throwable)}, for a container that reads the body itself. */
+    public static RuntimeException unreadable(String method, String uri, Throwable failure) {
+        if (isTimeout(failure)) {
+            return new RequestTimeout();
+        }
+        logUnreadable(method, uri, failure);
+        return new BadRequest(UNREADABLE);
     }
 
     /**
      * The event log's one line for a body that could not be read, here or by a container that reads bodies before
      * the publisher: a client that hung up mid-body, or a malformed chunk, is the client's doing, so no trace.
      */
-    public static void logUnreadable(String method, String uri, IOException failure) {
+    public static void logUnreadable(String method, String uri, Throwable failure) {
         logger.info("The body of {} {} could not be read ({}); answered 400", method, Encode.forJava(uri),
                 failure.toString());
     }

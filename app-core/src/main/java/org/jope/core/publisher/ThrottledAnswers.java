@@ -2,7 +2,7 @@ package org.jope.core.publisher;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.AsyncContext;
@@ -21,7 +21,7 @@ import org.jope.core.http.Rendered;
  * whose body did not all arrive is closed by the answer. The answer is small enough for the socket's buffer, so a
  * write does not wait on the client.
  */
-final class ThrottledAnswers implements AutoCloseable {
+final class ThrottledAnswers {
 
     private static final Duration PAUSE = Publisher.THROTTLED_LOGIN_PAUSE;
 
@@ -32,14 +32,11 @@ final class ThrottledAnswers implements AutoCloseable {
 
     private final PublishingStats stats;
 
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
-        Thread thread = new Thread(task, "jope-throttled-answers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler;
 
-    ThrottledAnswers(PublishingStats stats) {
+    ThrottledAnswers(PublishingStats stats, ScheduledExecutorService scheduler) {
         this.stats = stats;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -77,11 +74,6 @@ final class ThrottledAnswers implements AutoCloseable {
         finally {
             async.complete();
         }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 
 }

@@ -67,11 +67,11 @@ class BodyMemoryTests {
         try (BodyMemory.Share share = memory.share()) {
             byte[] body = new byte[200_000];
             body[199_999] = 7;
-            assertThat(BodyBytes.read(new ByteArrayInputStream(body), -1, share)).isEqualTo(body);
+            assertThat(BodyBytes.of(-1, share).readAll(new ByteArrayInputStream(body))).isEqualTo(body);
         }
         try (BodyMemory.Share share = memory.share()) {
             assertThatExceptionOfType(PayloadTooLarge.class)
-                    .isThrownBy(() -> BodyBytes.read(new ByteArrayInputStream(new byte[200_001]), -1, share));
+                    .isThrownBy(() -> BodyBytes.of(-1, share).readAll(new ByteArrayInputStream(new byte[200_001])));
         }
         assertThat(memory.held()).isZero();
     }
@@ -81,7 +81,7 @@ class BodyMemoryTests {
         BodyMemory memory = new BodyMemory(1000L, 1000, 512 * MB);
         try (BodyMemory.Share share = memory.share()) {
             assertThatExceptionOfType(IOException.class)
-                    .isThrownBy(() -> BodyBytes.read(new ByteArrayInputStream(new byte[10]), 20, share));
+                    .isThrownBy(() -> BodyBytes.of(20, share).readAll(new ByteArrayInputStream(new byte[10])));
         }
     }
 

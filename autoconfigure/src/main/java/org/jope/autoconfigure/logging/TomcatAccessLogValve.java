@@ -10,6 +10,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 import org.jope.core.log.AccessEvent;
+import org.jope.core.http.Rendered;
+import org.jope.core.publisher.Publisher;
 import org.jope.core.security.Authenticator;
 
 /**
@@ -44,9 +46,21 @@ class TomcatAccessLogValve extends ValveBase implements AccessLog {
         String uri = request.getRequestURI();
         String target = (query != null && uri != null) ? uri + '?' + query : uri;
         accessLog.log(new AccessEvent(request.getPeerAddr(), user != null ? user.toString() : request.getRemoteUser(),
-                startMillis, request.getMethod(), target, request.getProtocol(), response.getStatus(),
+                startMillis, request.getMethod(), target, request.getProtocol(), sentStatus(request, response),
                 response.getContentWritten(), request.getHeader("Referer"), request.getHeader("User-Agent"),
                 durationMicros, joined(request.getHeaders("X-Forwarded-For"))));
+    }
+
+    /**
+     * The status the client was sent. When a body read asynchronously fails, Tomcat has the publisher's answer sent
+     * from its error page and then closes the connection, and marks the response 500 as it does; the publisher's
+     * answer is what went out.
+     */
+    private static int sentStatus(Request request, Response response) {
+        if (response.isCommitted() && request.getAttribute(Publisher.ERROR_ANSWER_ATTRIBUTE) instanceof Rendered sent) {
+            return sent.status();
+        }
+        return response.getStatus();
     }
 
     private static String joined(Enumeration<String> values) {

@@ -93,14 +93,24 @@ public class PublishingFilter implements Filter, SmartInitializingSingleton {
     /**
      * The container's error page for a request that the publisher had answered already: Tomcat takes the answer over
      * when a body cannot be read, and would have Boot's error controller answer JSON; the publisher's own answer is
-     * sent instead. Any other error page is the application's, or Boot's.
+     * sent instead. Its status is the publisher's, or a 500 for a body read asynchronously, which Tomcat reports so.
+     * Any other error page is the application's, or Boot's.
      */
     private static void sendThePublishersAnswer(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getAttribute(Publisher.ERROR_ANSWER_ATTRIBUTE) instanceof Rendered answer
                 && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
-                && status == answer.status()) {
-            answer.writeTo((HttpServletResponse) response, !"HEAD".equals(((HttpServletRequest) request).getMethod()));
+                && (status == answer.status()
+                        || request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof IOException)) {
+            try {
+                answer.writeTo((HttpServletResponse) response,
+                        !"HEAD".equals(((HttpServletRequest) request).getMethod()));
+                // Now: after a body read asynchronously failed, Tomcat closes the connection without flushing.
+                response.flushBuffer();
+            }
+            catch (IOException gone) {
+                // The client hung up, which is what failed the read: nobody is left to tell.
+            }
             return;
         }
         chain.doFilter(request, response);

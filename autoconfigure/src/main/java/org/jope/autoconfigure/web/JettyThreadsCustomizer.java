@@ -12,15 +12,15 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
+import org.jope.core.JopeApplication;
 import org.jope.core.publisher.Publisher;
-import org.jope.core.security.Authenticator;
 
 /**
  * Maps {@code jope.server.threads} to Jetty. Jetty leases its acceptor and selector threads from the same pool that
  * runs requests, so the pool's max is threads plus those; a {@link QoSHandler} ({@link JettyRequestLimit}, which also
  * sheds requests parked past the queue timeout) then caps the requests in flight at threads, so the store sees no
- * more concurrent requests than on Tomcat or Undertow; {@link JettyThrottledLoginPause}, in front of it, holds back a
- * throttled login before it takes a place. An explicit {@code server.jetty.threads.max} still wins for the pool,
+ * more concurrent requests than on Tomcat or Undertow; in front of it, {@link JettyBodyBuffering} reads a write's body
+ * before the request takes a place, and {@link JettyThrottledLoginPause} holds back a throttled login. An explicit {@code server.jetty.threads.max} still wins for the pool,
  * and the cap follows it.
  */
 class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
@@ -35,13 +35,13 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
 
     private final QueueTimeoutSheds sheds;
 
-    private final Supplier<Authenticator> authenticator;
+    private final Supplier<JopeApplication> application;
 
     JettyThreadsCustomizer(int threads, Environment environment, ServerProperties serverProperties,
-            QueueTimeoutSheds sheds, Supplier<Authenticator> authenticator) {
+            QueueTimeoutSheds sheds, Supplier<JopeApplication> application) {
         this.threads = threads;
         this.sheds = sheds;
-        this.authenticator = authenticator;
+        this.application = application;
         this.bootPropertySet = environment.containsProperty(BOOT_PROPERTY);
         this.bootThreads = serverProperties.getJetty().getThreads();
     }
@@ -69,8 +69,14 @@ class JettyThreadsCustomizer implements WebServerFactoryCustomizer<JettyServletW
         int maxRequests = requestThreads;
         factory.addServerCustomizers((server) -> {
             server.setHandler(new JettyRequestLimit(server.getHandler(), maxRequests, sheds));
-            server.setHandler(new JettyThrottledLoginPause(server.getHandler(), authenticator,
-                    Publisher.THROTTLED_LOGIN_PAUSE));
+            server.setHandler(new JettyBodyBuffering(server.getHandler(), () -> {
+                JopeApplication running = application.get();
+                return running != null ? running.publisher().bodyMemory() : null;
+            }));
+            server.setHandler(new JettyThrottledLoginPause(server.getHandler(), () -> {
+                JopeApplication running = application.get();
+                return running != null ? running.authenticator() : null;
+            }, Publisher.THROTTLED_LOGIN_PAUSE));
         });
     }
 

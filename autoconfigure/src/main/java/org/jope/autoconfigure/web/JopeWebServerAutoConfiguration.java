@@ -152,13 +152,10 @@ public class JopeWebServerAutoConfiguration {
         JettyThreadsCustomizer jopeJettyThreadsCustomizer(JopeProperties properties, Environment environment,
                 ServerProperties serverProperties, QueueTimeoutSheds sheds,
                 ObjectProvider<JopeApplication> application) {
-            // Looked up at the first request that brings a login, and kept: the server is made before the
-            // application.
+            // Looked up at the first request that brings a login, and kept once there: the server is made before
+            // the application.
             return new JettyThreadsCustomizer(properties.getServer().getThreads(), environment, serverProperties,
-                    sheds, SingletonSupplier.ofNullable(() -> {
-                        JopeApplication running = application.getIfAvailable();
-                        return running != null ? running.authenticator() : null;
-                    }));
+                    sheds, SingletonSupplier.ofNullable(application::getIfAvailable));
         }
 
     }

@@ -3,6 +3,7 @@ package org.jope.autoconfigure.web;
 import java.io.IOException;
 import java.util.function.Supplier;
 
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.handlers.ServletRequestContext;
@@ -16,9 +17,9 @@ import org.xnio.Options;
  * holds no worker, only its connection. A body declared larger than Jope accepts goes to a worker at once, to be
  * answered 413 unread. {@link #bodyTimeout} sets the connection's read timeout to the body timeout while a request
  * that has a body is served, and back to the channel timeout when it is done. {@link #closeUnreadBody} marks an
- * exchange whose body was not read as not persistent once the servlet has answered: Undertow then shuts the
- * connection's read side instead of draining the rest of the body on the worker thread, which a client that declares
- * a body and never sends it would hold for ever.
+ * exchange whose body was not read as not persistent, and its body as ended, as its answer starts: Undertow then
+ * shuts the connection's read side instead of draining the rest of the body on a worker thread, which a client that
+ * declares a body and never sends it would hold for ever.
  */
 final class UndertowBodyHandling {
 
@@ -31,6 +32,8 @@ final class UndertowBodyHandling {
      * while the body arrives, in direct memory.
      */
     static final int BUFFERED_BEFORE_DISPATCH = 8;
+
+    private static final int AFTER_THE_PUBLISHERS_CHECK_MILLIS = 1000;
 
     /** When the buffering handler let the exchange through, in nanoTime; absent for one it answered itself. */
     private static final AttachmentKey<Long> BUFFERED = AttachmentKey.create(Long.class);
@@ -51,13 +54,22 @@ final class UndertowBodyHandling {
                 .handleRequest(exchange);
     }
 
-    /** On the worker, once the servlet request exists: the mark becomes the request's arrival. */
-    static HttpHandler recordArrival(HttpHandler next) {
+    /**
+     * On the worker, once the servlet request exists: the mark becomes the request's arrival. And what is left of
+     * the body is bounded by the publisher's own check for silence, which answers 408 at the body timeout: the
+     * connection's read timeout moves a second past it, so that Undertow does not close the connection first,
+     * with no answer and a 200 in the access log; it still bounds a read that no check watches.
+     */
+    static HttpHandler recordArrival(HttpHandler next, ConnectionBounds bounds) {
         return (exchange) -> {
             Long ready = exchange.getAttachment(BUFFERED);
             ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
             if (ready != null && context != null) {
                 RequestArrival.record(context.getServletRequest(), ready);
+            }
+            if (hasBody(exchange) && !exchange.isRequestComplete()) {
+                exchange.getConnection().setOption(Options.READ_TIMEOUT,
+                        bounds.bodyTimeoutMillis() + AFTER_THE_PUBLISHERS_CHECK_MILLIS);
             }
             next.handleRequest(exchange);
         };
@@ -92,14 +104,16 @@ final class UndertowBodyHandling {
 
     static HttpHandler closeUnreadBody(HttpHandler next) {
         return (exchange) -> {
-            try {
-                next.handleRequest(exchange);
-            }
-            finally {
-                if (!exchange.isRequestComplete() && !exchange.isDispatched()) {
-                    exchange.setPersistent(false);
+            // As the answer starts, whether the servlet answers on the worker or later, after an asynchronous read:
+            // ended, the body reads as finished, so that the servlet's close of its input, which an asynchronous
+            // request's completion calls, does not wait on a worker for the rest.
+            exchange.addResponseCommitListener((answering) -> {
+                if (!answering.isRequestComplete()) {
+                    answering.setPersistent(false);
+                    Connectors.terminateRequest(answering);
                 }
-            }
+            });
+            next.handleRequest(exchange);
         };
     }
 

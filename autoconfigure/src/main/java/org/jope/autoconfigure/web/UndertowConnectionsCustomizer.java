@@ -53,7 +53,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
                 .addInitialHandlerChainWrapper(UndertowRequestScreening::new)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
-                .addOuterHandlerChainWrapper(UndertowBodyHandling::recordArrival));
+                .addOuterHandlerChainWrapper((next) -> UndertowBodyHandling.recordArrival(next, bounds)));
     }
 
     @Override

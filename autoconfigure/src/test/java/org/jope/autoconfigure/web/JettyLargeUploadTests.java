@@ -7,4 +7,9 @@ class JettyLargeUploadTests extends LargeUploadContract {
         return "jetty";
     }
 
+    @Override
+    boolean takesTheBudgetAsBytesArrive() {
+        return true;
+    }
+
 }

@@ -59,6 +59,14 @@ abstract class LargeUploadContract {
         return false;
     }
 
+    /**
+     * Whether a body takes its share of the budget as its bytes arrive (Jetty, which reads a body before the login is
+     * checked), rather than whole as declared once the login is checked.
+     */
+    boolean takesTheBudgetAsBytesArrive() {
+        return false;
+    }
+
     @BeforeAll
     void start() throws IOException {
         site = Sites.startWithManager(type(), "jope.server.request-body-memory=" + BUDGET + "B",
@@ -163,15 +171,16 @@ abstract class LargeUploadContract {
     void uploadsThatTogetherPassTheBudgetAreAnswered503WithRetryAfter() throws Exception {
         int first = BUDGET - 50_000;
         int second = 100_000;
+        int sentFirst = first - 1000;
         try (Socket holding = connect()) {
             RawHttp.write(holding, put("/first", "Content-Length: " + first));
-            RawHttp.write(holding, new byte[300_000]);
-            awaitThat(() -> memory.held() == first, "the first upload's share taken");
+            RawHttp.write(holding, new byte[sentFirst]);
+            awaitThat(() -> memory.held() >= sentFirst, "the first upload's share taken");
 
             try (Socket refused = connect()) {
                 long start = System.nanoTime();
                 RawHttp.write(refused, put("/second", "Content-Length: " + second));
-                if (buffersSmallBodiesBeforeDispatch()) {
+                if (buffersSmallBodiesBeforeDispatch() || takesTheBudgetAsBytesArrive()) {
                     RawHttp.write(refused, new byte[second]);
                 }
                 RawHttp.Response answer = RawHttp.Response.read(refused.getInputStream(), false);
@@ -186,7 +195,7 @@ abstract class LargeUploadContract {
                 }
             }
 
-            RawHttp.write(holding, new byte[first - 300_000]);
+            RawHttp.write(holding, new byte[first - sentFirst]);
             assertThat(RawHttp.Response.read(holding.getInputStream(), false).status()).isEqualTo(201);
         }
         assertThat(memory.held()).isZero();

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -126,14 +127,62 @@ abstract class SlowClientContract {
         }
     }
 
+    /**
+     * More managers' uploads than workers, each stalled after its first bytes (one after 200 KB, past what Undertow
+     * reads before a worker takes the request): a read and a manager's whole upload are still served at once, and
+     * each stalled one ends at the body timeout with an access line that says 408.
+     */
+    @Test
+    void managersStalledUploadsHoldNoWorker() throws Exception {
+        // Once before, so that the login is checked and kept: that many first logins at once are past the bound on
+        // password checks.
+        assertThat(putWhole("/whole").status()).isEqualTo(201);
+        List<Socket> stalled = new ArrayList<>();
+        try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME)) {
+            for (int i = 0; i < THREADS + 2; i++) {
+                Socket socket = connect(BODY_TIMEOUT.plusSeconds(10));
+                stalled.add(socket);
+                byte[] started = new byte[i == 0 ? 200_000 : 3];
+                Arrays.fill(started, (byte) 'a');
+                RawHttp.write(socket, "PUT /held" + i + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                        + managersLogin() + "Content-Length: 1000000\r\n\r\n" + new String(started,
+                                StandardCharsets.ISO_8859_1));
+            }
+            long start = System.nanoTime();
+            assertThat(putWhole("/beside").status()).isEqualTo(201);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a whole upload beside the stalled ones")
+                    .isLessThan(PROBE_BOUND);
+            probe();
+            for (int i = 0; i < stalled.size(); i++) {
+                Socket socket = stalled.get(i);
+                if (answersAStalledBody()) {
+                    assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(408);
+                }
+                else if (i == 0) {
+                    // Past Undertow's first read, the publisher's to answer there too.
+                    assertThat(RawHttp.Response.read(socket.getInputStream(), false).status()).isEqualTo(408);
+                }
+                RawHttp.assertClosed(socket);
+            }
+            for (int i = 0; i < stalled.size(); i++) {
+                String line = "\"PUT /held" + i + " HTTP/1.1\" 408 ";
+                access.await((event) -> event.getFormattedMessage().contains(line), "an access line " + line);
+            }
+        }
+        finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void aManagersStalledUploadIsAnswered408AfterTheBodyTimeout() throws Exception {
         try (CapturedEvents access = CapturedEvents.of(AccessLog.LOGGER_NAME);
                 Socket socket = connect(BODY_TIMEOUT.plusSeconds(10))) {
             long start = System.nanoTime();
-            RawHttp.write(socket, "PUT /stalled HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nAuthorization: Basic "
-                    + Base64.getEncoder().encodeToString(MANAGER.getBytes(StandardCharsets.UTF_8))
-                    + "\r\nContent-Length: 100000\r\n\r\nabc");
+            RawHttp.write(socket, "PUT /stalled HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + managersLogin() + "Content-Length: 100000\r\n\r\nabc");
             if (answersAStalledBody()) {
                 RawHttp.Response answer = RawHttp.Response.read(socket.getInputStream(), false);
                 assertThat(answer.status()).isEqualTo(408);
@@ -208,6 +257,16 @@ abstract class SlowClientContract {
             }
         }
         System.out.printf("slow clients on %s: slowest probe %d ms%n", type(), slowestNanos / 1_000_000);
+    }
+
+    private RawHttp.Response putWhole(String path) throws IOException {
+        return RawHttp.send(port, "PUT " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                + managersLogin() + "Connection: close\r\nContent-Length: 5\r\n\r\nwhole");
+    }
+
+    private static String managersLogin() {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString(MANAGER.getBytes(StandardCharsets.UTF_8))
+                + "\r\n";
     }
 
     private Socket connect(Duration readTimeout) throws IOException {
