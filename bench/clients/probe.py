@@ -5,8 +5,11 @@ for GET /welcome once a second meanwhile, then prints each probe's status and ti
   probe.py PORT bodies CONNECTIONS SECONDS    connections that declare Content-Length: 100000, send 3 bytes and
                                              fall silent (half PUT /slowN, half GET /welcome)
   probe.py PORT heads CONNECTIONS SECONDS     connections that send one byte of a request head every 2 s
+  probe.py PORT uploads CONNECTIONS SECONDS   managers' uploads (the bench manager) that declare
+                                             Content-Length: 100000, send 3 bytes and fall silent
 """
 
+import base64
 import socket
 import sys
 import threading
@@ -20,6 +23,23 @@ def slow_bodies(port, count):
         target = f"PUT /slow{i}" if i % 2 == 0 else "GET /welcome"
         s.sendall(f"{target} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nabc"
                   .encode())
+        sockets.append(s)
+    return sockets, None
+
+
+def stalled_uploads(port, count):
+    login = "Authorization: Basic " + base64.b64encode(b"bench:bench").decode() + "\r\n"
+    # One whole upload first, so that the login is checked once and kept: that many first logins at once would be
+    # past the bound on password checks, and answered 503 without holding anything.
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(f"PUT /warm HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n{login}Connection: close\r\n"
+                  "Content-Length: 1\r\n\r\nx".encode())
+        s.recv(65536)
+    sockets = []
+    for i in range(count):
+        s = socket.create_connection(("127.0.0.1", port))
+        s.sendall(f"PUT /stalled{i} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n{login}"
+                  "Content-Length: 100000\r\n\r\nabc".encode())
         sockets.append(s)
     return sockets, None
 
@@ -58,7 +78,8 @@ def probe_once(port):
 
 
 def main(port, kind, count, seconds):
-    sockets, stop = (slow_bodies if kind == "bodies" else slow_heads)(port, count)
+    holders = {"bodies": slow_bodies, "heads": slow_heads, "uploads": stalled_uploads}
+    sockets, stop = holders[kind](port, count)
     statuses, times = {}, []
     began = time.monotonic()
     for i in range(seconds):
