@@ -133,8 +133,8 @@ final class UndertowBodyBuffering implements HttpHandler {
             if (!timedOut) {
                 RequestBody.logUnreadable(exchange.getRequestMethod().toString(), exchange.getRequestURI(), failure);
             }
-            // Undertow may have closed the connection and ended the exchange already (it does on a malformed
-            // chunk); the access line then has its status from UndertowBodyHandling.bodyTimeout.
+            // Undertow may have closed the connection and ended the exchange already (its read timeout does); the
+            // access line then has its status from UndertowBodyHandling.bodyTimeout.
             if (exchange.isComplete() || exchange.isResponseStarted()) {
                 return;
             }

@@ -19,7 +19,8 @@ import org.xnio.Options;
  * that has a body is served, and back to the channel timeout when it is done. {@link #closeUnreadBody} marks an
  * exchange whose body was not read as not persistent, and its body as ended, as its answer starts: Undertow then
  * shuts the connection's read side instead of draining the rest of the body on a worker thread, which a client that
- * declares a body and never sends it would hold for ever.
+ * declares a body and never sends it would hold for ever. {@link #decodeChunksStrictly} puts Jope's strict decoder of
+ * chunked bodies in place of Undertow's lenient one.
  */
 final class UndertowBodyHandling {
 
@@ -80,10 +81,10 @@ final class UndertowBodyHandling {
             if (hasBody(exchange)) {
                 exchange.getConnection().setOption(Options.READ_TIMEOUT, bounds.bodyTimeoutMillis());
                 exchange.addExchangeCompleteListener((done, nextListener) -> {
-                    // A body cut off on the I/O thread loses its connection before the buffering handler can
-                    // answer: Undertow closes it on a malformed chunk, and so does the read timeout. This runs
-                    // before the access log's listener, so its line says 408 for a body that may have stalled for
-                    // the whole body timeout, and 400 for one cut off sooner, which cannot have stalled.
+                    // A body cut off on the I/O thread may lose its connection before the buffering handler can
+                    // answer: the read timeout closes it, and so does a client that hangs up. This runs before the
+                    // access log's listener, so its line says 408 for a body that may have stalled for the whole
+                    // body timeout, and 400 for one cut off sooner, which cannot have stalled.
                     if (done.getAttachment(BUFFERED) == null && !done.isResponseStarted()
                             && done.getStatusCode() == 200) {
                         long servedNanos = System.nanoTime() - done.getRequestStartTime();
@@ -98,6 +99,14 @@ final class UndertowBodyHandling {
                     nextListener.proceed();
                 });
             }
+            next.handleRequest(exchange);
+        };
+    }
+
+    /** On the I/O thread, before any handler reads the body: a chunked body is decoded by {@link UndertowChunkedBody}. */
+    static HttpHandler decodeChunksStrictly(HttpHandler next) {
+        return (exchange) -> {
+            UndertowChunkedBody.replaceUndertowsDecoder(exchange);
             next.handleRequest(exchange);
         };
     }

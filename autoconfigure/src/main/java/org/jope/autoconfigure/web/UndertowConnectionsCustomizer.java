@@ -3,6 +3,9 @@ package org.jope.autoconfigure.web;
 import java.util.function.Supplier;
 
 import io.undertow.UndertowOptions;
+import io.undertow.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.Options;
 
 import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
@@ -20,9 +23,12 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. Undertow's own entity size limit
  * is lifted, so that jope.server.max-request-body-size and the request-body memory bound a body, with Jope's 413. It
  * runs after Boot's own customizer, so these win over {@code server.undertow.no-request-timeout} and
- * {@code server.undertow.max-http-post-size}.
+ * {@code server.undertow.max-http-post-size}. An Undertow older than its strict request parser is warned about
+ * ({@link UndertowVersionWarning}).
  */
 class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
+
+    private static final Logger logger = LoggerFactory.getLogger(UndertowConnectionsCustomizer.class);
 
     private final ConnectionBounds bounds;
 
@@ -36,6 +42,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
 
     @Override
     public void customize(UndertowServletWebServerFactory factory) {
+        UndertowVersionWarning.of(Version.getVersionString()).ifPresent(logger::warn);
         int timeout = bounds.channelTimeoutMillis();
         factory.addBuilderCustomizers((builder) -> builder
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, timeout)
@@ -51,6 +58,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit))
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
+                .addInitialHandlerChainWrapper(UndertowBodyHandling::decodeChunksStrictly)
                 .addInitialHandlerChainWrapper(UndertowRequestScreening::new)
                 .addOuterHandlerChainWrapper(UndertowBodyHandling::closeUnreadBody)
                 .addOuterHandlerChainWrapper((next) -> UndertowBodyHandling.recordArrival(next, bounds)));

@@ -11,12 +11,13 @@ import org.jope.core.writes.Writes;
 
 /**
  * Refuses on Undertow what Tomcat's and Jetty's parsers refuse, so that a malformed request gets one answer
- * whatever the container. A header value holding a control character (a NUL, \x01) is a 400: Undertow passes it
- * on, and a value that a proxy, a log or a header-splitting peer reads differently is a request smuggler's tool. (A
- * bare CR never gets here: Undertow's parser ends the header line at it, and what follows becomes a header of its
- * own, which a handler cannot tell from one sent so.) The request target {@code *} is for OPTIONS only (RFC 9110,
- * 7.1), answered with the methods Jope serves; for any other method it is a 400, where Undertow's servlet mapping
- * fails with a 500 and a stack trace per request.
+ * whatever the container. A header value holding a control character (a NUL, \x01) is a 400: a value that a proxy,
+ * a log or a header-splitting peer reads differently is a request smuggler's tool. Undertow's strict parser
+ * (2.3.25.Final on, which Jope's build takes) refuses such a head itself; an older one, such as the 2.3.24.Final
+ * Boot 3.5 manages, passes it on to here. (A bare CR gets here on neither: the strict parser refuses it, and an older
+ * one ends the header line at it, so that what follows is a header of its own, which a handler cannot tell from one
+ * sent so.) The request target {@code *} is for OPTIONS only (RFC 9110, 7.1), answered with the methods Jope serves;
+ * for any other method it is a 400, where Undertow's servlet mapping fails with a 500 and a stack trace per request.
  */
 final class UndertowRequestScreening implements HttpHandler {
 

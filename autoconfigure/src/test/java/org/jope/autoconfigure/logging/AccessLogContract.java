@@ -181,11 +181,13 @@ abstract class AccessLogContract {
 
     @Test
     void bareCarriageReturnInAHeaderNeverSplitsTheLine() throws Exception {
-        // Tomcat and Jetty refuse the header (400); Undertow ends the value at the CR. Either way: one line.
-        RawHttp.send(port, "GET /?cr HTTP/1.1\r\nHost: localhost\r\n"
+        // Each container's parser refuses the header (400); Undertow's, which logs nothing, before any request exists.
+        RawHttp.Response response = RawHttp.send(port, "GET /?cr HTTP/1.1\r\nHost: localhost\r\n"
                 + "User-Agent: evil\r127.0.0.1 - - [01/Jan/2025:00:00:00 +0000] \"GET /forged HTTP/1.1\" 200 1\r\n"
                 + "Connection: close\r\n\r\n");
-        assertThat(requestLines(1)).singleElement().satisfies((line) ->
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(requestLines(logsRequestsItCannotParse() ? 1 : 0))
+                .hasSize(logsRequestsItCannotParse() ? 1 : 0).allSatisfy((line) ->
                 assertThat(line).doesNotContain("\r", "\n").startsWith("127.0.0.1 - - ["));
     }
 

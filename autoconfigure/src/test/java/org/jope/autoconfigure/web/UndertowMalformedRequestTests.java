@@ -8,12 +8,7 @@ class UndertowMalformedRequestTests extends MalformedRequestContract {
     }
 
     @Override
-    boolean answersAMalformedChunk() {
-        return false;
-    }
-
-    @Override
-    boolean refusesABareCr() {
+    boolean logsAHeadItsParserRefuses() {
         return false;
     }
 
