@@ -3,6 +3,7 @@ package org.jope.autoconfigure.web;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.Connectors;
@@ -11,6 +12,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
+import org.xnio.Options;
+import org.xnio.XnioExecutor;
 import org.xnio.channels.StreamSourceChannel;
 
 import org.jope.core.errors.RequestTimeout;
@@ -24,7 +27,9 @@ import org.jope.core.http.RequestBody;
  * <p>Undertow's own RequestBufferingHandler does the same, but ends the exchange without an answer when the body
  * cannot be read, so that a malformed chunk or a client that hung up mid-body left no status for the client and a
  * 200 in the access log. Here such a body is answered 400 with Jope's plain error and logged in one line, as the
- * publisher answers it on the other containers; a body that stalls past the read timeout is a 408.
+ * publisher answers it on the other containers. A body that falls silent for the body timeout is answered 408 by a
+ * check of its own on the I/O thread, as the publisher answers one it reads: the connection's read timeout, which
+ * closed the connection without an answer as it fired, is moved a second past it while the body is read here.
  */
 final class UndertowBodyBuffering implements HttpHandler {
 
@@ -32,10 +37,13 @@ final class UndertowBodyBuffering implements HttpHandler {
 
     private final int maxBuffers;
 
+    private final ConnectionBounds bounds;
+
     /** @param maxBuffers how many of the connection's pooled buffers a body may fill before it goes on unread */
-    UndertowBodyBuffering(HttpHandler next, int maxBuffers) {
+    UndertowBodyBuffering(HttpHandler next, int maxBuffers, ConnectionBounds bounds) {
         this.next = next;
         this.maxBuffers = maxBuffers;
+        this.bounds = bounds;
     }
 
     @Override
@@ -60,11 +68,15 @@ final class UndertowBodyBuffering implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
+        body.watchForSilence(channel);
         channel.getReadSetter().set(body);
         channel.resumeReads();
     }
 
-    /** One request's body while it is read: the buffers filled so far, and the one being filled. */
+    /**
+     * One request's body while it is read: the buffers filled so far, and the one being filled. Its reads and its
+     * check for silence all run on the connection's I/O thread, one at a time.
+     */
     private final class Body implements ChannelListener<StreamSourceChannel> {
 
         private final HttpServerExchange exchange;
@@ -75,8 +87,41 @@ final class UndertowBodyBuffering implements HttpHandler {
 
         private PooledByteBuffer filling;
 
+        private long lastBytesNanos = System.nanoTime();
+
+        private StreamSourceChannel channel;
+
+        private XnioExecutor.Key silenceCheck;
+
+        private boolean done;
+
         Body(HttpServerExchange exchange) {
             this.exchange = exchange;
+        }
+
+        void watchForSilence(StreamSourceChannel channel) throws IOException {
+            this.channel = channel;
+            exchange.getConnection().setOption(Options.READ_TIMEOUT,
+                    bounds.bodyTimeoutMillis() + UndertowBodyHandling.AFTER_THE_PUBLISHERS_CHECK_MILLIS);
+            checkSilenceIn(bounds.bodyTimeout().toNanos());
+        }
+
+        private void checkSilenceIn(long nanos) {
+            silenceCheck = exchange.getIoThread().executeAfter(this::checkSilence, nanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void checkSilence() {
+            if (done) {
+                return;
+            }
+            long left = bounds.bodyTimeout().toNanos() - (System.nanoTime() - lastBytesNanos);
+            if (left > 0) {
+                checkSilenceIn(left);
+                return;
+            }
+            channel.getReadSetter().set(null);
+            channel.suspendReads();
+            unreadable(new InterruptedIOException("the body fell silent for " + bounds.bodyTimeout()));
         }
 
         /** Reads what has arrived: true once the body is whole or the buffers are full, false while it waits. */
@@ -90,6 +135,7 @@ final class UndertowBodyBuffering implements HttpHandler {
                 if (read == 0) {
                     return false;
                 }
+                lastBytesNanos = System.nanoTime();
                 if (read == -1 || !bytes.hasRemaining()) {
                     keepFilling(bytes);
                     if (read == -1 || count == maxBuffers) {
@@ -120,11 +166,13 @@ final class UndertowBodyBuffering implements HttpHandler {
         }
 
         void handBack() {
+            stopWatching();
             Connectors.ungetRequestBytes(exchange, filled);
             Connectors.resetRequestChannel(exchange);
         }
 
         void unreadable(IOException failure) {
+            stopWatching();
             for (PooledByteBuffer buffer : filled) {
                 IoUtils.safeClose(buffer);
             }
@@ -143,6 +191,13 @@ final class UndertowBodyBuffering implements HttpHandler {
             }
             else {
                 UndertowPlainAnswer.send(exchange, 400, RequestBody.UNREADABLE + ".");
+            }
+        }
+
+        private void stopWatching() {
+            done = true;
+            if (silenceCheck != null) {
+                silenceCheck.remove();
             }
         }
 

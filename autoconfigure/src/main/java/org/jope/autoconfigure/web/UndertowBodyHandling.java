@@ -34,7 +34,8 @@ final class UndertowBodyHandling {
      */
     static final int BUFFERED_BEFORE_DISPATCH = 8;
 
-    private static final int AFTER_THE_PUBLISHERS_CHECK_MILLIS = 1000;
+    /** How far past the body timeout the read timeout moves while a check of Jope's watches the body. */
+    static final int AFTER_THE_PUBLISHERS_CHECK_MILLIS = 1000;
 
     /** When the buffering handler let the exchange through, in nanoTime; absent for one it answered itself. */
     private static final AttachmentKey<Long> BUFFERED = AttachmentKey.create(Long.class);
@@ -43,12 +44,12 @@ final class UndertowBodyHandling {
      * The buffering handler, with a mark on each exchange that it let through: the time the request was ready for a
      * worker, from which the queue timeout counts (Undertow's own start time would count the upload too).
      */
-    static HttpHandler bufferBeforeDispatch(HttpHandler next, Supplier<Long> bodyLimit) {
+    static HttpHandler bufferBeforeDispatch(HttpHandler next, Supplier<Long> bodyLimit, ConnectionBounds bounds) {
         HttpHandler ready = (exchange) -> {
             exchange.putAttachment(BUFFERED, System.nanoTime());
             next.handleRequest(exchange);
         };
-        HttpHandler buffering = new UndertowBodyBuffering(ready, BUFFERED_BEFORE_DISPATCH);
+        HttpHandler buffering = new UndertowBodyBuffering(ready, BUFFERED_BEFORE_DISPATCH, bounds);
         // A body declared larger than the limit is refused unread; buffering it first would keep the 413 (or the
         // 401) waiting for the client to send what will be thrown away.
         return (exchange) -> (exchange.getRequestContentLength() > bodyLimit.get() ? ready : buffering)

@@ -56,7 +56,8 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 // Undertow's own default ends any body over 2 MiB with a 500; Jope's limit and budget bound bodies.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
         factory.addDeploymentInfoCustomizers((deployment) -> deployment
-                .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit))
+                .addInitialHandlerChainWrapper(
+                        (next) -> UndertowBodyHandling.bufferBeforeDispatch(next, bodyLimit, bounds))
                 .addInitialHandlerChainWrapper((next) -> UndertowBodyHandling.bodyTimeout(next, bounds))
                 .addInitialHandlerChainWrapper(UndertowBodyHandling::decodeChunksStrictly)
                 .addInitialHandlerChainWrapper(UndertowRequestScreening::new)

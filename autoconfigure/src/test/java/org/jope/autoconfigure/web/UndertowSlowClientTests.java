@@ -8,11 +8,6 @@ class UndertowSlowClientTests extends SlowClientContract {
     }
 
     @Override
-    boolean answersAStalledBody() {
-        return false;
-    }
-
-    @Override
     boolean answersBeforeTheBody() {
         return false;
     }
