@@ -124,6 +124,14 @@ public class JopeProperties {
         private int connectionLimit = 1000;
 
         /**
+         * Connections the operating system holds for the container before it accepts them (waitress's backlog).
+         * A connection that finds it full is not refused: its handshake is dropped and retried a second later, then
+         * two, four and more, so a burst of clients larger than it waits seconds before the container sees it. Linux
+         * caps it at net.core.somaxconn.
+         */
+        private int backlog = 1024;
+
+        /**
          * The longest silence while a request body is being read: a client that stalls for this long in the middle
          * of its body is answered 408 and its connection closed, so that it gives its worker back.
          */
@@ -197,6 +205,18 @@ public class JopeProperties {
                         + "set it to a whole number of connections, or remove it to keep the default of 1000");
             }
             this.connectionLimit = connectionLimit;
+        }
+
+        public int getBacklog() {
+            return backlog;
+        }
+
+        public void setBacklog(int backlog) {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("jope.server.backlog must be at least 1, such as 1024; "
+                        + "set it to a whole number of connections, or remove it to keep the default of 1024");
+            }
+            this.backlog = backlog;
         }
 
         public DataSize getMaxRequestBodySize() {

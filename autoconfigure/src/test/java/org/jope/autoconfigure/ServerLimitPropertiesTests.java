@@ -26,6 +26,7 @@ class ServerLimitPropertiesTests {
             jope.server.queue-timeout    | 0s  | jope.server.queue-timeout must be a duration of at least 1ms, such as 10s; set it so, or remove it to keep the default of 10s
             jope.server.connection-limit | 0   | jope.server.connection-limit must be at least 1, such as 1000; set it to a whole number of connections, or remove it to keep the default of 1000
             jope.server.connection-limit | -1  | jope.server.connection-limit must be at least 1
+            jope.server.backlog          | 0   | jope.server.backlog must be at least 1, such as 1024; set it to a whole number of connections, or remove it to keep the default of 1024
             """)
     void aBadValueNamesThePropertyAndTheFix(String key, String value, String message) {
         runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -43,6 +44,7 @@ class ServerLimitPropertiesTests {
     @CsvSource(delimiter = '|', textBlock = """
             jope.server.channel-timeout  | 1ms
             jope.server.connection-limit | 1
+            jope.server.backlog          | 1
             jope.server.body-timeout     | 1ms
             """)
     void theSmallestUsableValueIsTaken(String key, String value) {

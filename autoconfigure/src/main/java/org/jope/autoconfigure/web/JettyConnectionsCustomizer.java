@@ -4,6 +4,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
@@ -13,10 +14,11 @@ import org.springframework.core.Ordered;
 /**
  * Maps the connection bounds to Jetty: the connectors' idle timeout, which covers an idle connection and a partial
  * request head alike, and a {@link NetworkConnectionLimit}, which stops accepting at the limit, so that further
- * connections wait in the OS backlog. While a body is read, {@link JettyBodyTimeoutHandler} shortens the idle timeout
- * to the body timeout. The thread pool is replaced by {@link JettyQueuedJobs}, of the same sizes, which stamps each
- * job for the queue timeout. A request answered before its body was read needs nothing here: Jetty consumes what has
- * arrived and closes the connection rather than wait for the rest. It runs after Boot's own customizer, so the timeout wins over
+ * connections wait in the OS backlog, whose size is the connector's accept queue (by default the JVM's 50). While a
+ * body is read, {@link JettyBodyTimeoutHandler} shortens the idle timeout to the body timeout. The thread pool is
+ * replaced by {@link JettyQueuedJobs}, of the same sizes, which stamps each job for the queue timeout. A request
+ * answered before its body was read needs nothing here: Jetty consumes what has arrived and closes the connection
+ * rather than wait for the rest. It runs after Boot's own customizer, so the timeout wins over
  * {@code server.jetty.connection-idle-timeout}; a {@code server.jetty.max-connections} adds Boot's own limit beside
  * this one, and the lower of the two holds.
  */
@@ -41,6 +43,9 @@ class JettyConnectionsCustomizer implements WebServerFactoryCustomizer<JettyServ
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof AbstractConnector network) {
                 network.setIdleTimeout(bounds.channelTimeout().toMillis());
+            }
+            if (connector instanceof ServerConnector socket) {
+                socket.setAcceptQueueSize(bounds.backlog());
             }
         }
         // Named now: Boot's JettyWebServer takes the connectors off the server while it starts, so a limit that

@@ -9,13 +9,13 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Maps the connection bounds to Tomcat. connectionTimeout bounds the wait for a request head and, as
- * keepAliveTimeout follows it, an idle connection; maxConnections stops the acceptor, so that further connections
- * wait in the OS backlog (acceptCount) rather than being refused. While a body is read, the socket waits at most the
- * body timeout (connectionUploadTimeout), and a request answered before its body was read closes its connection
+ * Maps the connection bounds to Tomcat. connectionTimeout bounds the wait for a request head and, as keepAliveTimeout
+ * follows it, an idle connection; maxConnections stops the acceptor, so that further connections wait in the OS backlog
+ * (acceptCount, the backlog) rather than being refused. While a body is read, the socket waits at most the body timeout
+ * (connectionUploadTimeout), and a request answered before its body was read closes its connection
  * ({@link TomcatUnreadBodyValve}); a client that waits for 100 Continue gets it only once the body is read. It runs
- * after Boot's own customizer, so these win over {@code server.tomcat.connection-timeout} and
- * {@code server.tomcat.max-connections}.
+ * after Boot's own customizer, so these win over {@code server.tomcat.connection-timeout},
+ * {@code server.tomcat.max-connections} and {@code server.tomcat.accept-count}.
  */
 class TomcatConnectionsCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -32,6 +32,7 @@ class TomcatConnectionsCustomizer implements WebServerFactoryCustomizer<TomcatSe
                 protocol.setConnectionTimeout(bounds.channelTimeoutMillis());
                 protocol.setKeepAliveTimeout(bounds.channelTimeoutMillis());
                 protocol.setMaxConnections(bounds.connectionLimit());
+                protocol.setAcceptCount(bounds.backlog());
             }
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                 http.setDisableUploadTimeout(false);

@@ -104,7 +104,9 @@ final class UndertowBodyHandling {
         };
     }
 
-    /** On the I/O thread, before any handler reads the body: a chunked body is decoded by {@link UndertowChunkedBody}. */
+    /**
+     * On the I/O thread, before any handler reads the body: a chunked body is decoded by {@link UndertowChunkedBody}.
+     */
     static HttpHandler decodeChunksStrictly(HttpHandler next) {
         return (exchange) -> {
             UndertowChunkedBody.replaceUndertowsDecoder(exchange);

@@ -15,15 +15,15 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Maps the connection bounds to Undertow, which by default never closes an idle or half-sent connection. The channel
- * timeout becomes three options: NO_REQUEST_TIMEOUT for a connection that sends nothing (at first or between
- * requests), REQUEST_PARSE_TIMEOUT for a request head that never ends, and IDLE_TIMEOUT for a connection with no I/O
- * at all. The connection limit is XNIO's high-water mark: at it the server stops accepting, so that further
- * connections wait in the OS backlog, and it accepts again once one has closed. {@link UndertowBodyHandling} bounds a
- * body read by the body timeout and closes, rather than drains, a body the servlet did not read;
- * {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. Undertow's own entity size limit
- * is lifted, so that jope.server.max-request-body-size and the request-body memory bound a body, with Jope's 413. It
- * runs after Boot's own customizer, so these win over {@code server.undertow.no-request-timeout} and
- * {@code server.undertow.max-http-post-size}. An Undertow older than its strict request parser is warned about
+ * timeout becomes three options: NO_REQUEST_TIMEOUT for a connection that sends nothing (at first or between requests),
+ * REQUEST_PARSE_TIMEOUT for a request head that never ends, and IDLE_TIMEOUT for a connection with no I/O at all. The
+ * connection limit is XNIO's high-water mark: at it the server stops accepting, so that further connections wait in the
+ * OS backlog (XNIO's BACKLOG, 1000 by Undertow's default), and it accepts again once one has closed.
+ * {@link UndertowBodyHandling} bounds a body read by the body timeout and closes, rather than drains, a body the
+ * servlet did not read; {@link UndertowRequestScreening} refuses what Tomcat's and Jetty's parsers refuse. Undertow's
+ * own entity size limit is lifted, so that jope.server.max-request-body-size and the request-body memory bound a body,
+ * with Jope's 413. It runs after Boot's own customizer, so these win over {@code server.undertow.no-request-timeout}
+ * and {@code server.undertow.max-http-post-size}. An Undertow older than its strict request parser is warned about
  * ({@link UndertowVersionWarning}).
  */
 class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<UndertowServletWebServerFactory>, Ordered {
@@ -50,6 +50,7 @@ class UndertowConnectionsCustomizer implements WebServerFactoryCustomizer<Undert
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, timeout)
                 .setSocketOption(Options.CONNECTION_HIGH_WATER, bounds.connectionLimit())
                 .setSocketOption(Options.CONNECTION_LOW_WATER, bounds.connectionLimit())
+                .setSocketOption(Options.BACKLOG, bounds.backlog())
                 // Undertow reads a connection's read timeout afresh on each wait, but installs the conduit that
                 // enforces it only when the option is set from the start.
                 .setSocketOption(Options.READ_TIMEOUT, timeout)

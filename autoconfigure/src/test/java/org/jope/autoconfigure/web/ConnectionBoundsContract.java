@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * jope.server.channel-timeout and jope.server.connection-limit on each container, on real sockets: an idle
  * connection, a partial request line and an idle keep-alive connection are closed after the timeout (each container's
- * own default would keep them 30 s, 60 s or for ever), and a connection past the limit waits in the backlog and is
- * served once a slot frees, never reset.
+ * own default would keep them 30 s, 60 s or for ever), a connection past the limit waits in the backlog and is
+ * served once a slot frees, never reset, and the listening socket's backlog is jope.server.backlog (each container's
+ * own is 50, 100 or 1000), as the kernel reports it to {@code ss}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConnectionBoundsContract {
@@ -38,6 +40,9 @@ abstract class ConnectionBoundsContract {
 
     private static final int LIMIT = 2;
 
+    /** Unlike any container's own default. */
+    private static final int BACKLOG = 321;
+
     private ServletWebServerApplicationContext site;
 
     private int port;
@@ -47,7 +52,7 @@ abstract class ConnectionBoundsContract {
     @BeforeAll
     void start() {
         site = Sites.start(type(), new Class<?>[0], "jope.server.channel-timeout=" + CHANNEL_TIMEOUT.toMillis() + "ms",
-                "jope.server.connection-limit=" + LIMIT);
+                "jope.server.connection-limit=" + LIMIT, "jope.server.backlog=" + BACKLOG);
         port = site.getWebServer().getPort();
     }
 
@@ -118,6 +123,16 @@ abstract class ConnectionBoundsContract {
                 holder.close();
             }
         }
+    }
+
+    @Test
+    void theListeningSocketHoldsTheBacklog() throws Exception {
+        // For a listening socket, ss reports the backlog the kernel took in the Send-Q column.
+        Process ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + port).redirectErrorStream(true).start();
+        String listening = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(ss.waitFor()).as(listening).isZero();
+        assertThat(listening.split("\\s+")).as(listening).hasSizeGreaterThan(3)
+                .satisfies((columns) -> assertThat(columns[2]).isEqualTo(String.valueOf(BACKLOG)));
     }
 
     private static boolean answeredWithin(Socket socket) throws IOException {
