@@ -18,8 +18,10 @@ import org.jope.autoconfigure.web.QueueTimeoutSheds;
 import org.jope.autoconfigure.web.RunningServer;
 
 /**
- * The seed's warnings made executable: request threads stay below the store's pool, requests waiting for a worker
- * are reported and shed once they have waited too long, and debugging modes on a server reachable from elsewhere are called out. (The lock that keeps a second process off an embedded store is taken by the core.)
+ * The seed's warnings made executable: request threads stay below the store's pool, requests waiting for a worker are
+ * reported and shed once they have waited too long, and debugging modes on a server reachable from elsewhere are called
+ * out, and so is an OS cap below the listening socket's backlog. (The lock that keeps a second process off an embedded
+ * store is taken by the core.)
  */
 @AutoConfiguration(after = { JopeAutoConfiguration.class, JopeWebServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,6 +36,11 @@ public class JopeSafetyAutoConfiguration {
     @Bean
     DebugExposureWarning jopeDebugExposureWarning(JopeProperties properties) {
         return new DebugExposureWarning(properties.isDebugExceptions(), properties.getServer().isExposeTracebacks());
+    }
+
+    @Bean
+    ListenBacklogWarning jopeListenBacklogWarning(JopeProperties properties) {
+        return new ListenBacklogWarning(properties.getServer().getBacklog(), ListenBacklogWarning.SOMAXCONN);
     }
 
     @Bean

@@ -183,11 +183,6 @@ public class JopeWebServerAutoConfiguration {
 
     }
 
-    @Bean
-    ListenBacklogWarning jopeListenBacklogWarning(JopeProperties properties) {
-        return new ListenBacklogWarning(properties.getServer().getBacklog(), ListenBacklogWarning.SOMAXCONN);
-    }
-
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatConnections {

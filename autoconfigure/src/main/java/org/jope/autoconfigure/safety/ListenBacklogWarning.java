@@ -1,5 +1,6 @@
-package org.jope.autoconfigure.web;
+package org.jope.autoconfigure.safety;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,15 +9,16 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.web.server.ConfigurableWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationListener;
+
+import org.jope.autoconfigure.web.ServerStartedEvent;
 
 /**
- * Warns at start when Linux caps the listening socket's backlog below jope.server.backlog: the kernel silently takes
- * the smaller of the two, and a burst of clients beyond it waits a second or more for its handshake to be retried,
- * a wait no timeout of the container's sees. Elsewhere, where the cap cannot be read, it says nothing.
+ * Warns once the server listens when Linux caps the listening socket's backlog below jope.server.backlog: the kernel
+ * silently takes the smaller of the two, and a burst of clients beyond it waits a second or more for its handshake
+ * to be retried, a wait no timeout of the container's sees. Elsewhere, where the cap cannot be read, it says nothing.
  */
-final class ListenBacklogWarning implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
+final class ListenBacklogWarning implements ApplicationListener<ServerStartedEvent> {
 
     /** Where Linux publishes net.core.somaxconn. */
     static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
@@ -33,7 +35,7 @@ final class ListenBacklogWarning implements WebServerFactoryCustomizer<Configura
     }
 
     @Override
-    public void customize(ConfigurableWebServerFactory factory) {
+    public void onApplicationEvent(ServerStartedEvent event) {
         message().ifPresent(logger::warn);
     }
 
@@ -46,8 +48,11 @@ final class ListenBacklogWarning implements WebServerFactoryCustomizer<Configura
     }
 
     private Optional<Integer> cap() {
-        try {
-            return Optional.of(Integer.parseInt(Files.readString(somaxconn).trim()));
+        // A line at a time: Files.readString trusts the size a file reports, and a /proc file reports 0, so that
+        // JDK 17 reads only its first byte ("4" of 4096).
+        try (BufferedReader lines = Files.newBufferedReader(somaxconn)) {
+            String line = lines.readLine();
+            return Optional.ofNullable(line).map((cap) -> Integer.parseInt(cap.trim()));
         }
         catch (IOException | NumberFormatException unreadable) {
             return Optional.empty();
